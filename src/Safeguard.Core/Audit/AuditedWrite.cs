@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Safeguard.Core.Audit;
+
+/// <summary>A database transaction that holds the audit appender: record events, then commit once.</summary>
+public sealed class AuditedWrite : IAsyncDisposable
+{
+    private readonly AuditTrail _trail;
+    private readonly IDbContextTransaction _transaction;
+    private long _lastSequence;
+    private string _lastHash;
+    private bool _released;
+
+    internal AuditedWrite(AuditTrail trail, IDbContextTransaction transaction, long lastSequence, string lastHash)
+    {
+        _trail = trail;
+        _transaction = transaction;
+        _lastSequence = lastSequence;
+        _lastHash = lastHash;
+    }
+
+    public AuditEvent Record(string action, string? recordType = null, string? recordId = null, string? summary = null,
+        object? before = null, object? after = null, string? actorUserId = null)
+    {
+        var e = _trail.NewEvent(_lastSequence + 1, _lastHash, action, recordType, recordId, summary, before, after, actorUserId);
+        _lastSequence = e.Sequence;
+        _lastHash = e.Hash;
+        return e;
+    }
+
+    public async Task CommitAsync(CancellationToken ct = default)
+    {
+        await _trail.Db.SaveChangesAsync(ct);
+        await _transaction.CommitAsync(ct);
+        Release();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transaction.DisposeAsync();
+        Release();
+    }
+
+    private void Release()
+    {
+        if (!_released)
+        {
+            _released = true;
+            AuditTrail.ReleaseAppender();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Safeguard.Core.Accounts;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Organisation;
+using Safeguard.Core.Security;
+
+namespace Safeguard.Core.Data;
+
+public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options)
+    : IdentityDbContext<User, IdentityRole, string>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<UserArea> UserAreas => Set<UserArea>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SafeguardDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite hands DateTime back without a Kind; every DateTime here is UTC, so say so on the way out.
+        // The converter changes nothing in the schema (TEXT either way).
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+            configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

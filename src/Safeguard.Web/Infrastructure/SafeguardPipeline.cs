@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Safeguard.Core.Data;
+using Safeguard.Web.Api;
+using Safeguard.Web.Demo;
+
+namespace Safeguard.Web.Infrastructure;
+
+public static class SafeguardPipeline
+{
+    /// <summary>Migrates the database and, in demo mode, seeds the demo agencies, areas and users on first start.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEnabledAsync();
+    }
+
+    public static WebApplication UseSafeguard(this WebApplication app)
+    {
+        // Kestrel names itself in a Server header unless told not to (set in Program); belt and braces here.
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.Remove("Server");
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuditActor();
+        app.UseAuthorization();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages();
+        app.MapSafeguardApi();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = Health.WriteAsync }).AllowAnonymous();
+        return app;
+    }
+}

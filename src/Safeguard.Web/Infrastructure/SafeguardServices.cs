@@ -1,0 +1,168 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Safeguard.Core.Accounts;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
+using Safeguard.Core.Organisation;
+using Safeguard.Web.Demo;
+using Safeguard.Web.Scopes;
+
+namespace Safeguard.Web.Infrastructure;
+
+public static class SafeguardServices
+{
+    public const string SignInRateLimit = "sign-in";
+    public const string PasswordSignedIn = "PasswordSignedIn";
+    public const string ApiClient = "ApiClient";
+
+    public static WebApplicationBuilder AddSafeguard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var database = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var security = config.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+
+        // Cookies are Secure-only everywhere but on a developer's own machine, which serves plain http://localhost.
+        var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.Configure<SecurityOptions>(config.GetSection("Security"));
+        services.Configure<DemoOptions>(config.GetSection("Demo"));
+        DemoOptions.RefuseOutsideDevelopment(config, builder.Environment);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSafeguardDatabase(database, builder.Environment.ContentRootPath);
+        services.AddScoped<AuditContext>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<RecordScope>();
+        services.AddScoped<CspNonce>();
+        services.AddScoped<DemoData>();
+        services.AddScoped<IAuthorizationHandler, UserRecordScope>();
+        services.AddHttpContextAccessor();
+
+        services.AddIdentity<User, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<SafeguardDbContext>()
+            .AddSignInManager<SafeguardSignInManager>()
+            .AddClaimsPrincipalFactory<SafeguardClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "safeguard.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = securePolicy;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.ReturnUrlParameter = "returnUrl";
+            o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
+        });
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorRememberMeScheme })
+        {
+            services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = securePolicy;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            });
+        }
+
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+
+        services.AddAuthorization(o =>
+        {
+            // Deny by default: every page and endpoint needs a user who has passed both factors,
+            // unless it names another policy or is one of the listed public exceptions.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
+                .Build();
+            o.AddPolicy(PasswordSignedIn, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
+            o.AddPolicy(ApiClient, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
+            foreach (var capability in Enum.GetValues<Capability>())
+            {
+                o.AddPolicy(Capabilities.PolicyName(capability), p => p
+                    .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                    .RequireAuthenticatedUser()
+                    .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
+                    .RequireAssertion(c => Capabilities.Has(c.User, capability)));
+            }
+
+            foreach (var scope in ApiTokenService.KnownScopes.Keys)
+            {
+                o.AddPolicy("Scope:" + scope, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName)
+                    .RequireAuthenticatedUser().RequireClaim(SafeguardClaims.ApiScope, scope));
+            }
+        });
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SecondFactorRedirect>();
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "safeguard.af";
+            o.Cookie.SecurePolicy = securePolicy;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+
+        services.AddSingleton<DatabaseXmlRepository>();
+        services.AddDataProtection().SetApplicationName("Safeguard");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", Capabilities.PolicyName(Capability.ManageUsers));
+            o.Conventions.AuthorizeFolder("/Admin/Organisation", Capabilities.PolicyName(Capability.ManageOrganisation));
+            o.Conventions.AuthorizeFolder("/Audit", Capabilities.PolicyName(Capability.ReadAuditTrail));
+            o.Conventions.AuthorizeFolder("/Account/Setup", PasswordSignedIn);
+        }).AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddOpenApi("v1");
+        services.AddProblemDetails();
+        services.AddHealthChecks();
+        return builder;
+    }
+}

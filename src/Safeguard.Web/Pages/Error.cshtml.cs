@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Safeguard.Web.Pages;
+
+/// <summary>Every error ends here: a plain message, the request id for support, never a stack trace or personal data.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public int Status { get; private set; }
+    public string RequestId { get; private set; } = "";
+
+    public IActionResult OnGet(int? code) => Show(code);
+
+    public IActionResult OnPost(int? code) => Show(code);
+
+    private PageResult Show(int? code)
+    {
+        Status = code ?? StatusCodes.Status500InternalServerError;
+        RequestId = HttpContext.TraceIdentifier;
+        Response.StatusCode = Status;
+        return Page();
+    }
+}

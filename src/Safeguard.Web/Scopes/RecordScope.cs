@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Safeguard.Core.Accounts;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
+
+namespace Safeguard.Web.Scopes;
+
+/// <summary>
+/// Loads a record only if the signed-in user may do the operation on it. Null means "not found" to the page,
+/// which answers 404 either way, so a record outside someone's scope cannot be told from one that does not exist.
+/// </summary>
+public sealed class RecordScope(SafeguardDbContext db, IAuthorizationService authorization, IHttpContextAccessor http, AuditTrail audit)
+{
+    public async Task<User?> UserAsync(string? id, RecordOperation operation, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 450)
+        {
+            return null;
+        }
+
+        var user = await db.Users.FindAsync([id], ct);
+        return user is not null && await AllowedAsync(user, "User", id, operation, ct) ? user : null;
+    }
+
+    private async Task<bool> AllowedAsync(object record, string recordType, string id, RecordOperation operation, CancellationToken ct)
+    {
+        var principal = http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user.");
+        if ((await authorization.AuthorizeAsync(principal, record, operation)).Succeeded)
+        {
+            return true;
+        }
+
+        await audit.RecordAsync("access.denied", recordType, id, summary: operation.Name, ct: ct);
+        return false;
+    }
+}
