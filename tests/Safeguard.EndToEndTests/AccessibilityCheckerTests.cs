@@ -20,4 +20,20 @@ public sealed class AccessibilityCheckerTests(AppFixture app)
         Assert.Contains("image-alt (critical)", failure.Message, StringComparison.Ordinal);
         Assert.Contains(" at img", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Accessibility_checker_runs_on_an_app_page_under_its_content_security_policy()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync("/account/sign-in");
+
+        // The CSP that would block an injected inline script is in force on this page.
+        Assert.Contains("script-src 'self' 'nonce-", await response!.HeaderValueAsync("content-security-policy"), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.EvaluateAsync("() => document.querySelector('main').append(document.createElement('img'))");
+        var failure = await Assert.ThrowsAnyAsync<XunitException>(() => Accessibility.AssertNoViolationsAsync(page));
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+    }
 }

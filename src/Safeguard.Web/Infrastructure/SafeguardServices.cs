@@ -57,20 +57,7 @@ public static class SafeguardServices
         services.AddScoped<IAuthorizationHandler, UserRecordScope>();
         services.AddHttpContextAccessor();
 
-        services.AddIdentity<User, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedAccount = false;
-            })
+        services.AddIdentity<User, IdentityRole>(AccountPolicy.Apply)
             .AddEntityFrameworkStores<SafeguardDbContext>()
             .AddSignInManager<SafeguardSignInManager>()
             .AddClaimsPrincipalFactory<SafeguardClaimsFactory>()
