@@ -20,9 +20,8 @@ public static class Browse
         catch (TimeoutException)
         {
             // Say where the browser is instead, and what that page says, e.g. a validation error.
-            var heading = await page.Locator("h1").First.InnerTextAsync(new LocatorInnerTextOptions { Timeout = 1000 });
             var errors = await page.Locator(".govuk-error-summary").AllInnerTextsAsync();
-            Assert.Fail($"Expected {path} but the browser is on {page.Url}: \"{heading}\" {string.Join(" ", errors)}");
+            Assert.Fail($"Expected {path} but the browser is on {page.Url}: \"{await page.TitleAsync()}\" {string.Join(" ", errors)}");
         }
     }
 

@@ -75,6 +75,9 @@ public sealed class AuthenticatorModel(UserManager<User> users, SignInManager<Us
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+
+            // Making a key renews the security stamp, which would end this very session: renew it too.
+            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SafeguardClaims.AuthenticationMethod, "pwd")]);
         }
 
         SharedKey = Base32.FormatForPeople(key!);
