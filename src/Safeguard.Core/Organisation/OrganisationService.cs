@@ -136,6 +136,10 @@ public sealed class OrganisationService(SafeguardDbContext db, AuditTrail audit,
         if (id is null && creatorUserId is not null)
         {
             db.UserAreas.Add(new UserArea { UserId = creatorUserId, AreaId = area.Id });
+
+            // A new concurrency stamp tells the creator's open session to reload their areas.
+            var creator = await db.Users.FirstAsync(u => u.Id == creatorUserId, ct);
+            creator.ConcurrencyStamp = Guid.NewGuid().ToString();
             await db.SaveChangesAsync(ct);
         }
 

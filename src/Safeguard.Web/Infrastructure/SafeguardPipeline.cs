@@ -31,7 +31,9 @@ public static class SafeguardPipeline
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Pages get the GOV.UK error pages; the API answers problem+json, never HTML.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -41,8 +43,10 @@ public static class SafeguardPipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseAuditActor();
         app.UseAuthorization();
+
+        // After authorization: an API token is only read there, by the policy that names its scheme.
+        app.UseAuditActor();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
