@@ -8,31 +8,15 @@ ROOT="$(pwd)"
 RESULTS="$ROOT/TestResults"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+. scripts/throwaway-postgres.sh
 
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_apt+=(postgresql)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "Installing ${need_apt[*]} through apt..."
-  as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need_apt[@]}" >/dev/null || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
-fi
+ensure_apt_packages "${need_apt[@]}" || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
 
-# A throwaway PostgreSQL on loopback, removed when this script ends however it ends.
-PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-PGTMP="$(mktemp -d)"; PGPORT="${SAFEGUARD_PG_PORT:-55432}"
-PGUSER_RUN=postgres
-id postgres >/dev/null 2>&1 || PGUSER_RUN="$(id -un)"
-chown "$PGUSER_RUN" "$PGTMP" 2>/dev/null || true
-pg() { if [ "$(id -un)" = "$PGUSER_RUN" ]; then "$@"; else as_root runuser -u "$PGUSER_RUN" -- "$@"; fi; }
-stop_pg() { pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate -w stop >/dev/null 2>&1; rm -rf "$PGTMP"; }
-trap stop_pg EXIT
-pg "$PGBIN/initdb" -D "$PGTMP/data" -U postgres -A trust -E UTF8 --no-sync >/dev/null \
-  && pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 30 \
-       -o "-p $PGPORT -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null \
-  || { echo "PostgreSQL did not start"; cat "$PGTMP/server.log" 2>/dev/null; echo "0 passed, 1 failed"; exit 1; }
-export SAFEGUARD_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Pooling=true"
-export SAFEGUARD_REQUIRE_PG=1
+start_throwaway_postgres "${SAFEGUARD_PG_PORT:-55432}" || { echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
+export SAFEGUARD_TEST_PG="$SAFEGUARD_PG"
 
 echo "Building..."
 dotnet build Safeguard.slnx -c Release -nologo -v quiet 2>&1 | tail -n 20

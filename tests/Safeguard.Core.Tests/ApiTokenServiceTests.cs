@@ -93,4 +93,15 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
         Assert.Contains(result.Errors, e => e.Field == field);
         Assert.Equal(0, await s.ServiceProvider.GetRequiredService<SafeguardDbContext>().ApiTokens.CountAsync());
     }
+
+    [Theory]
+    [InlineData("2026-06-30", "2026-06-30T23:00:00")] // British Summer Time
+    [InlineData("2026-12-30", "2026-12-31T00:00:00")] // Greenwich Mean Time
+    public void A_token_works_until_midnight_uk_time_at_the_end_of_its_last_day(string lastDay, string expiresUtc)
+    {
+        var day = DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture);
+        var expires = ApiTokenService.EndOfDayInLondon(day);
+        Assert.Equal(DateTime.Parse(expiresUtc, System.Globalization.CultureInfo.InvariantCulture), expires);
+        Assert.Equal(day, ApiTokenService.LastDay(new ApiToken { UserId = "u", Name = "n", Prefix = "p", TokenHash = "h", Scopes = "s", CreatedByUserId = "c", ExpiresAt = expires }));
+    }
 }

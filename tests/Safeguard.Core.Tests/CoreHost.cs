@@ -24,13 +24,7 @@ public sealed class CoreHost : IAsyncDisposable
         services.AddLogging();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSafeguardDatabase(database.Options, Path.GetTempPath());
-        services.AddScoped<AuditContext>();
-        services.AddScoped<AuditTrail>();
-        services.AddScoped<AuditChainVerifier>();
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<OrganisationService>();
-        services.AddScoped<ApiTokenService>();
+        services.AddSafeguardCore(database.Options, Path.GetTempPath());
         services.AddIdentityCore<User>(AccountPolicy.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>()

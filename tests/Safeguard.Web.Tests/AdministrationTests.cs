@@ -175,4 +175,38 @@ public sealed class AdministrationTests(SafeguardApp app)
         var verified = await (await auditor.PostPairsAsync("/audit/verify", "/audit/verify")).ReadDocumentAsync();
         Assert.Contains("The audit trail is intact", verified.QuerySelector("#verify-result")!.TextContent);
     }
+
+    [Fact]
+    public async Task A_temporary_password_must_be_replaced_even_by_a_user_with_an_authenticator()
+    {
+        var admin = await AdminAsync();
+        var target = await app.CreateUserAsync([Roles.Idva]);
+        var details = $"/admin/users/{target.Id}";
+        var issued = await (await admin.PostPairsAsync(details, details + "?handler=TemporaryPassword")).ReadDocumentAsync();
+        var temporary = issued.QuerySelector("#temporary-password")!.TextContent;
+
+        var client = app.NewClient();
+        Assert.Equal("/account/two-factor", (await client.SubmitPasswordAsync(target.Email, temporary)).RedirectPath());
+        var code = await client.PostFormAsync("/account/two-factor", ("Code", Totp.Code(target.AuthenticatorKey!, DateTimeOffset.UtcNow)));
+        Assert.Equal("/account/setup", code.Location());
+        Assert.Equal("/account/setup", (await client.GetAsync("/")).Location());
+        Assert.Equal("/account/setup/password", (await client.GetAsync("/account/setup")).Location());
+
+        var changed = await client.PostFormAsync("/account/setup/password", ("NewPassword", "walnut pebble harbour 3"), ("ConfirmPassword", "walnut pebble harbour 3"));
+        Assert.Equal("/account/setup", changed.Location());
+        Assert.Equal("/", (await client.GetAsync("/account/setup")).Location());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_area_the_administrator_does_not_work_in_cannot_be_changed()
+    {
+        var northAdmin = await app.SignInAsync(await app.CreateUserAsync([Roles.Administrator], [app.NorthAreaId]));
+        Assert.Equal(HttpStatusCode.OK, (await northAdmin.GetAsync($"/admin/organisation/areas/{app.NorthAreaId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await northAdmin.GetAsync($"/admin/organisation/areas/{app.SouthAreaId}")).StatusCode);
+        var post = await northAdmin.PostPairsAsync("/admin/organisation/areas", $"/admin/organisation/areas/{app.SouthAreaId}",
+            ("Name", "Renamed South"), ("IsActive", "false"), ("Version", "1"));
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Areas.AnyAsync(a => a.Id == app.SouthAreaId && a.Name == "South" && a.IsActive)));
+    }
 }

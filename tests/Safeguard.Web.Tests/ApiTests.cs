@@ -114,4 +114,20 @@ public sealed class ApiTests(SafeguardApp app)
         await admin.PostPairsAsync($"/admin/users/{owner.Id}", $"/admin/users/{owner.Id}?handler=RevokeToken&tokenId={tokenId}");
         Assert.Equal(HttpStatusCode.Unauthorized, (await Client(token).GetAsync("/api/v1/me")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_good_token_without_the_scope_gets_403_and_is_audited()
+    {
+        var (user, token) = await IssueAsync(["me:read"]);
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Safeguard.Core.Data.SafeguardDbContext>();
+            var stored = await db.ApiTokens.SingleAsync(t => t.UserId == user.Id);
+            stored.Scopes = "reports:read";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client(token).GetAsync("/api/v1/me")).StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "api.refused" && e.ActorUserId == user.Id)));
+    }
 }

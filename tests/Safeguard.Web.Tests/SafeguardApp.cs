@@ -26,6 +26,7 @@ public sealed class SafeguardApp : WebApplicationFactory<Program>, IAsyncLifetim
     private readonly Dictionary<string, string?> _settings = new();
 
     public TestClock Clock { get; } = new();
+    public DatabaseOptions DatabaseOptions => _database.Options;
     public ConcurrentQueue<string> Logs { get; } = new();
     public int AgencyId { get; private set; }
     public int OtherAgencyId { get; private set; }

@@ -75,7 +75,7 @@ public sealed class ApiTokenService(SafeguardDbContext db, AuditTrail audit, Tim
             Scopes = string.Join(' ', scopes.Distinct().Order()),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedByUserId = issuedByUserId,
-            ExpiresAt = expiresOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            ExpiresAt = EndOfDayInLondon(expiresOn!.Value),
         };
 
         await using var write = await audit.BeginAsync(ct);
@@ -124,6 +124,14 @@ public sealed class ApiTokenService(SafeguardDbContext db, AuditTrail audit, Tim
         await db.SaveChangesAsync(ct);
         return (found.Token, found.User);
     }
+
+    /// <summary>A token "expires on 30 June" works until midnight at the end of 30 June, UK time.</summary>
+    public static DateTime EndOfDayInLondon(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(
+        day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+
+    /// <summary>The last day a token works, as people name it.</summary>
+    public static DateOnly LastDay(ApiToken token) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(
+        token.ExpiresAt.AddSeconds(-1), TimeZoneInfo.FindSystemTimeZoneById("Europe/London")));
 
     // The secret has 256 bits of entropy, so a plain SHA-256 is enough: nothing to brute-force.
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -15,6 +15,9 @@ public static class SafeguardClaims
     /// <summary>The user's concurrency stamp when the cookie was made: when it changes, roles and areas are reloaded.</summary>
     public const string Version = "sg:ver";
     public const string ApiScope = "sg:scope";
+
+    /// <summary>Both factors were proved at sign-in, but a temporary password must be replaced before the session is full.</summary>
+    public const string SecondFactorProved = "sg:2fa-proved";
     public const string ApiTokenId = "sg:token";
 
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Safeguard.Core;
 using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
@@ -39,22 +40,16 @@ public static class SafeguardServices
         {
             o.IncludeScopes = true;
             o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
         });
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(database);
-        services.AddSafeguardDatabase(database, builder.Environment.ContentRootPath);
-        services.AddScoped<AuditContext>();
-        services.AddScoped<AuditTrail>();
-        services.AddScoped<AuditChainVerifier>();
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<OrganisationService>();
-        services.AddScoped<ApiTokenService>();
+        services.AddSafeguardCore(database, builder.Environment.ContentRootPath);
         services.AddScoped<RecordScope>();
         services.AddScoped<CspNonce>();
         services.AddScoped<DemoData>();
         services.AddScoped<IAuthorizationHandler, UserRecordScope>();
+        services.AddScoped<IAuthorizationHandler, AreaRecordScope>();
         services.AddHttpContextAccessor();
 
         services.AddIdentity<User, IdentityRole>(AccountPolicy.Apply)

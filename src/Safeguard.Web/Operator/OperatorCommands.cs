@@ -25,7 +25,7 @@ public static class OperatorCommands
         var areas = new Option<string[]>("--area") { Description = "An area they administer (repeat for several; created if new)", Required = true, AllowMultipleArgumentsPerToken = true };
         var tokenName = new Option<string>("--token-name") { Description = "What the token is for, such as the system using it", Required = true };
         var scopes = new Option<string[]>("--scope") { Description = "A scope, such as me:read (repeat for several)", Required = true, AllowMultipleArgumentsPerToken = true };
-        var expires = new Option<string>("--expires") { Description = "Expiry date, yyyy-MM-dd (at most a year away)", Required = true };
+        var expires = new Option<string>("--expires") { Description = "Last day the token works (until midnight UK time), yyyy-MM-dd, at most 366 days away", Required = true };
 
         var createAdmin = new Command("create-admin", "Create an administrator and print their temporary password once") { email, name, agency, areas };
         createAdmin.SetAction((p, ct) => WithServicesAsync(s => CreateAdminAsync(s, p.GetValue(email)!, p.GetValue(name)!, p.GetValue(agency)!, p.GetValue(areas)!, ct)));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Core.Organisation;
 
 namespace Safeguard.Web.Scopes;
 
@@ -20,6 +21,12 @@ public sealed class RecordScope(SafeguardDbContext db, IAuthorizationService aut
 
         var user = await db.Users.FindAsync([id], ct);
         return user is not null && await AllowedAsync(user, "User", id, operation, ct) ? user : null;
+    }
+
+    public async Task<Area?> AreaAsync(int id, RecordOperation operation, CancellationToken ct = default)
+    {
+        var area = await db.Areas.FindAsync([id], ct);
+        return area is not null && await AllowedAsync(area, "Area", id.ToString(System.Globalization.CultureInfo.InvariantCulture), operation, ct) ? area : null;
     }
 
     private async Task<bool> AllowedAsync(object record, string recordType, string id, RecordOperation operation, CancellationToken ct)

@@ -26,9 +26,11 @@ public sealed class IndexModel(UserManager<User> users, SignInManager<User> sign
     public async Task<IActionResult> OnPostRecoveryCodesAsync()
     {
         await LoadAsync();
+        await using var write = await audit.BeginAsync();
         NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(Me, Setup.AuthenticatorModel.RecoveryCodeCount))?.ToList() ?? [];
         RecoveryCodesLeft = NewRecoveryCodes.Count;
-        await audit.RecordAsync("user.recovery-codes-renewed", "User", Me.Id);
+        write.Record("user.recovery-codes-renewed", "User", Me.Id);
+        await write.CommitAsync();
         return Page();
     }
 
@@ -38,8 +40,10 @@ public sealed class IndexModel(UserManager<User> users, SignInManager<User> sign
         var me = await users.GetUserAsync(User);
         if (me is not null)
         {
+            await using var write = await audit.BeginAsync();
             await users.UpdateSecurityStampAsync(me);
-            await audit.RecordAsync("signout.everywhere", "User", me.Id);
+            write.Record("signout.everywhere", "User", me.Id);
+            await write.CommitAsync();
         }
 
         await signIn.SignOutAsync();

@@ -38,7 +38,7 @@ public sealed class RecoveryCodeModel(SignInManager<User> signIn, UserManager<Us
         }
 
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-        var outcome = await TwoFactorResult.HandleAsync(this, result, user, "recovery code", users, audit, clock, "/account", nameof(RecoveryCode));
+        var outcome = await TwoFactorResult.HandleAsync(this, result, user, "recovery code", users, signIn, audit, clock, "/account", nameof(RecoveryCode));
         if (result.Succeeded)
         {
             TempData["Notice"] = $"You signed in with a recovery code. You have {await users.CountRecoveryCodesAsync(user)} left: make new ones if you are running out.";

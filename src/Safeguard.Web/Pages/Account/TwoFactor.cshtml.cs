@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +45,7 @@ public sealed class TwoFactorModel(SignInManager<User> signIn, UserManager<User>
         }
 
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        return await TwoFactorResult.HandleAsync(this, result, user, "authenticator code", users, audit, clock, ReturnUrl, nameof(Code));
+        return await TwoFactorResult.HandleAsync(this, result, user, "authenticator code", users, signIn, audit, clock, ReturnUrl, nameof(Code));
     }
 }
 
@@ -52,13 +53,23 @@ public sealed class TwoFactorModel(SignInManager<User> signIn, UserManager<User>
 internal static class TwoFactorResult
 {
     public static async Task<IActionResult> HandleAsync(PageModel page, Microsoft.AspNetCore.Identity.SignInResult result, User user, string method,
-        UserManager<User> users, AuditTrail audit, TimeProvider clock, string? returnUrl, string field)
+        UserManager<User> users, SignInManager<User> signIn, AuditTrail audit, TimeProvider clock, string? returnUrl, string field)
     {
         if (result.Succeeded)
         {
+            await using var write = await audit.BeginAsync();
             user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
             await users.UpdateAsync(user);
-            await audit.RecordAsync("signin.succeeded", "User", user.Id, summary: method, actorUserId: user.Id);
+            write.Record("signin.succeeded", "User", user.Id, summary: method, actorUserId: user.Id);
+            await write.CommitAsync();
+            if (user.MustChangePassword)
+            {
+                // Signed in with a temporary password: nothing but choosing a new one until that is done.
+                await signIn.SignInWithClaimsAsync(user, isPersistent: false,
+                    [new Claim(SafeguardClaims.AuthenticationMethod, "pwd"), new Claim(SafeguardClaims.SecondFactorProved, "true")]);
+                return new RedirectResult("/account/setup");
+            }
+
             return page.LocalRedirect(page.Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }
 

@@ -59,9 +59,13 @@ public sealed class AuthenticatorModel(UserManager<User> users, SignInManager<Us
             return Page();
         }
 
-        await users.SetTwoFactorEnabledAsync(user, true);
-        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
-        await audit.RecordAsync("user.two-factor-enrolled", "User", user.Id, after: new { TwoFactorEnabled = true, RecoveryCodes = RecoveryCodes.Count });
+        await using (var write = await audit.BeginAsync())
+        {
+            await users.SetTwoFactorEnabledAsync(user, true);
+            RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+            write.Record("user.two-factor-enrolled", "User", user.Id, after: new { TwoFactorEnabled = true, RecoveryCodes = RecoveryCodes.Count });
+            await write.CommitAsync();
+        }
 
         // Both factors now proved: the session becomes a full one.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)]);

@@ -46,6 +46,7 @@ public sealed class PasswordModel(UserManager<User> users, SignInManager<User> s
             return Page();
         }
 
+        await using var write = await audit.BeginAsync();
         var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), NewPassword!);
         if (!result.Succeeded)
         {
@@ -59,10 +60,13 @@ public sealed class PasswordModel(UserManager<User> users, SignInManager<User> s
 
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
-        await audit.RecordAsync("user.password-changed", "User", user.Id, summary: "replaced temporary password");
+        write.Record("user.password-changed", "User", user.Id, summary: "replaced temporary password");
+        await write.CommitAsync();
 
-        // The new password renewed the security stamp: sign in again, still with the password only.
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SafeguardClaims.AuthenticationMethod, "pwd")]);
+        // The new password renewed the security stamp: sign in again. A user who proved their authenticator
+        // code at this sign-in now has a full session; one who has not enrolled yet goes on to do so.
+        var proved = user.TwoFactorEnabled && User.HasClaim(SafeguardClaims.SecondFactorProved, "true");
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SafeguardClaims.AuthenticationMethod, proved ? SafeguardClaims.MultiFactor : "pwd")]);
         return Redirect("/account/setup");
     }
 

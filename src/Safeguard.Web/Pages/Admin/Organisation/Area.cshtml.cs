@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Safeguard.Core.Data;
 using Safeguard.Core.Organisation;
 using Safeguard.Web.Infrastructure;
+using Safeguard.Web.Scopes;
 
 namespace Safeguard.Web.Pages.Admin.Organisation;
 
 /// <summary>Add an area (no id) or change one.</summary>
-public sealed class AreaModel(OrganisationService organisation, SafeguardDbContext db) : PageModel
+public sealed class AreaModel(OrganisationService organisation, RecordScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Id { get; set; }
@@ -29,7 +28,7 @@ public sealed class AreaModel(OrganisationService organisation, SafeguardDbConte
             return Page();
         }
 
-        var area = await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Id);
+        var area = await scope.AreaAsync(Id.Value, RecordOperation.Change, HttpContext.RequestAborted);
         if (area is null)
         {
             return NotFound();
@@ -41,6 +40,11 @@ public sealed class AreaModel(OrganisationService organisation, SafeguardDbConte
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (Id is not null && await scope.AreaAsync(Id.Value, RecordOperation.Change, HttpContext.RequestAborted) is null)
+        {
+            return NotFound();
+        }
+
         var result = await organisation.SaveAreaAsync(Id, Name, IsActive, Version, HttpContext.RequestAborted, creatorUserId: User.UserId());
         if (!result.Succeeded)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Accounts;
+using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Web.Infrastructure;
 using Safeguard.Web.Scopes;
@@ -10,7 +11,7 @@ using Safeguard.Web.Scopes;
 namespace Safeguard.Web.Pages.Admin.Users;
 
 public sealed class DetailsModel(RecordScope scope, SafeguardDbContext db, UserManager<User> users,
-    UserAdministration administration, ApiTokenService tokens) : PageModel
+    UserAdministration administration, ApiTokenService tokens, AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -32,6 +33,7 @@ public sealed class DetailsModel(RecordScope scope, SafeguardDbContext db, UserM
         }
 
         await LoadAsync(user);
+        await audit.RecordAsync("user.viewed", "User", user.Id);
         return Page();
     }
 

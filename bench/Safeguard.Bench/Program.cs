@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Core;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
+
+// Measured scenarios on a stated data size. Usage:
+//   Safeguard.Bench --provider Sqlite|PostgreSQL --connection "..." --events 1000000 --out report.json
+var options = Args.Parse(args);
+var database = new DatabaseOptions { Provider = options.Provider, ConnectionString = options.Connection };
+var services = new ServiceCollection()
+    .AddLogging()
+    .AddSingleton(TimeProvider.System)
+    .AddSafeguardCore(database, Directory.GetCurrentDirectory())
+    .BuildServiceProvider();
+
+using (var scope = services.CreateScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+    await db.Database.EnsureDeletedAsync();
+    await DatabaseSetup.MigrateAsync(db);
+}
+
+var report = new Dictionary<string, object>
+{
+    ["provider"] = database.Provider,
+    ["auditEvents"] = options.Events,
+    ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
+    ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+};
+
+// 1. Load: events appended in batches, as a busy day of page views would, through the real chain code.
+var load = Stopwatch.StartNew();
+const int batch = 5000;
+for (var done = 0; done < options.Events; done += batch)
+{
+    using var scope = services.CreateScope();
+    scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().ChangeTracker.AutoDetectChangesEnabled = false;
+    await using var write = await scope.ServiceProvider.GetRequiredService<AuditTrail>().BeginAsync();
+    for (var i = done; i < Math.Min(done + batch, options.Events); i++)
+    {
+        write.Record("person.viewed", "Person", $"P{i % 250_000}", actorUserId: $"user-{i % 2000}", summary: "viewed");
+    }
+
+    await write.CommitAsync();
+}
+
+report["loadSeconds"] = Math.Round(load.Elapsed.TotalSeconds, 1);
+
+// 2. One audited view on top of that table: what every page view pays.
+report["singleAppendMs"] = await Percentiles(200, async () =>
+{
+    using var scope = services.CreateScope();
+    await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync("person.viewed", "Person", "P1", actorUserId: "user-1");
+});
+
+// 3. The auditor's filters: one user's latest events, and one record's history.
+report["filterByUserMs"] = await Percentiles(100, async () =>
+{
+    using var scope = services.CreateScope();
+    var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+    var user = $"user-{Random.Shared.Next(2000)}";
+    _ = await db.AuditEvents.AsNoTracking().Where(e => e.ActorUserId == user).OrderByDescending(e => e.Sequence).Take(100).ToListAsync();
+});
+report["filterByRecordMs"] = await Percentiles(100, async () =>
+{
+    using var scope = services.CreateScope();
+    var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+    var record = $"P{Random.Shared.Next(250_000)}";
+    _ = await db.AuditEvents.AsNoTracking().Where(e => e.RecordType == "Person" && e.RecordId == record).OrderByDescending(e => e.Sequence).Take(100).ToListAsync();
+});
+
+// 4. The chain check over everything.
+var verify = Stopwatch.StartNew();
+using (var scope = services.CreateScope())
+{
+    var result = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync();
+    if (!result.IsIntact)
+    {
+        throw new InvalidOperationException("The benchmark's own chain is broken: " + result.Problem);
+    }
+
+    report["verifySeconds"] = Math.Round(verify.Elapsed.TotalSeconds, 1);
+    report["verifyEventsPerSecond"] = (long)(result.EventsChecked / verify.Elapsed.TotalSeconds);
+}
+
+var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
+Console.WriteLine(json);
+if (options.Out is not null)
+{
+    await File.WriteAllTextAsync(options.Out, json);
+}
+
+using (var scope = services.CreateScope())
+{
+    await scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Database.EnsureDeletedAsync();
+}
+
+static async Task<object> Percentiles(int runs, Func<Task> action)
+{
+    await action(); // warm up
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        await action();
+        times.Add(sw.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    double At(double p) => Math.Round(times[(int)Math.Ceiling(p * times.Count) - 1], 2);
+    return new { p50 = At(0.50), p95 = At(0.95), max = At(1.0), runs };
+}
+
+internal sealed record Args(string Provider, string Connection, int Events, string? Out)
+{
+    public static Args Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return new Args(
+            Value("--provider") ?? DatabaseOptions.Sqlite,
+            Value("--connection") ?? $"Data Source={Path.Combine(Path.GetTempPath(), "safeguard-bench.db")}",
+            int.Parse(Value("--events") ?? "200000", CultureInfo.InvariantCulture),
+            Value("--out"));
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Core.Accounts;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
+using Safeguard.Core.Organisation;
+
+namespace Safeguard.Core;
+
+public static class CoreServices
+{
+    /// <summary>The database, the audit trail and the domain services: what every host of Safeguard needs.</summary>
+    public static IServiceCollection AddSafeguardCore(this IServiceCollection services, DatabaseOptions database, string contentRoot)
+    {
+        services.AddSingleton(database);
+        services.AddSafeguardDatabase(database, contentRoot);
+        services.AddScoped<AuditContext>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<ApiTokenService>();
+        return services;
+    }
+}
