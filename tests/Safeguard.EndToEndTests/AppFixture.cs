@@ -70,8 +70,8 @@ public sealed class AppFixture : IAsyncLifetime
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString() });
 
-        // Fail a step in seconds, well inside the ~30 s a journey may take, rather than Playwright's 30 s default.
-        context.SetDefaultTimeout(10_000);
+        // Fail a stuck step in 20 s: room for a busy 2-core CI machine, still quicker than the 30 s default.
+        context.SetDefaultTimeout(20_000);
         return context;
     }
 

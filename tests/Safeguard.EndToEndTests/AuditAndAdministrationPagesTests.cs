@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+using static Safeguard.EndToEndTests.Browse;
+
+namespace Safeguard.EndToEndTests;
+
+/// <summary>The pages the other journeys do not reach, walked by the demo users whose roles own them.</summary>
+[Collection(AppCollection.Name)]
+public sealed class AuditAndAdministrationPagesTests(AppFixture app)
+{
+    [Fact]
+    public async Task Administrator_opens_a_user_and_the_agencies_and_areas_pages()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await SignInAsDemoUserAsync(page, DemoAdmin, "d");
+
+        await page.GotoAsync("/admin/users");
+        await Link(page.Locator("#users"), "Ivy Advocate").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Ivy Advocate");
+        await CheckAsync(page, "d-user-details");
+
+        await Link(page.Locator("main"), "Change details").ClickAsync();
+        await CheckAsync(page, "d-user-edit");
+
+        await page.GotoAsync("/admin/organisation");
+        await Expect(page.Locator("#agencies")).ToContainTextAsync("Northshire Housing (demo)");
+        await CheckAsync(page, "d-organisation");
+
+        await Link(page.Locator("main"), "Add an area").ClickAsync();
+        await Button(page, "Save").ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the area's name");
+        await CheckAsync(page, "d-area-error");
+
+        await page.GotoAsync("/account");
+        await CheckAsync(page, "d-your-account");
+    }
+
+    [Fact]
+    public async Task Auditor_reads_and_filters_the_trail_and_checks_the_chain()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await SignInAsDemoUserAsync(page, "auditor@demo.example.org", "e");
+
+        await Link(page.Locator("#work-areas"), "Audit trail").ClickAsync();
+        await Expect(page.Locator("#audit-events")).ToContainTextAsync("signin.succeeded");
+        await CheckAsync(page, "e-audit");
+
+        await page.FillAsync("#From", "not a date");
+        await Button(page, "Filter").ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Start date must be a real date");
+        await CheckAsync(page, "e-audit-error");
+
+        await page.GotoAsync("/audit/verify");
+        await Button(page, "Check now").ClickAsync();
+        await Expect(page.Locator("#verify-result")).ToContainTextAsync("The audit trail is intact");
+        await CheckAsync(page, "e-audit-verified");
+    }
+}
