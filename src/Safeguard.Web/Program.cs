@@ -7,6 +7,7 @@ if (args.Length > 0 && args[0] == "admin")
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// No "Server: Kestrel" header: it tells an attacker what to try.
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.AddSafeguard();
 

@@ -18,12 +18,18 @@ public sealed class AuditTrail(SafeguardDbContext db, TimeProvider clock, AuditC
     // One appender at a time in this process. PostgreSQL adds an advisory lock for other nodes.
     private static readonly SemaphoreSlim Appender = new(1, 1);
     private const long PostgresAdvisoryLockKey = 0x5AFE_6A2D;
+    private static readonly TimeSpan AppenderWait = TimeSpan.FromSeconds(30);
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     public async Task<AuditedWrite> BeginAsync(CancellationToken ct = default)
     {
-        await Appender.WaitAsync(ct);
+        // Not re-entrant: a write opened inside another would wait for ever. Say so instead.
+        if (!await Appender.WaitAsync(AppenderWait, ct))
+        {
+            throw new TimeoutException("The audit trail was busy for 30 seconds. Is an audited write open inside another? Record on the open AuditedWrite instead.");
+        }
+
         try
         {
             var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -18,16 +18,6 @@ public static class SafeguardPipeline
 
     public static WebApplication UseSafeguard(this WebApplication app)
     {
-        // Kestrel names itself in a Server header unless told not to (set in Program); belt and braces here.
-        app.Use(async (context, next) =>
-        {
-            context.Response.OnStarting(() =>
-            {
-                context.Response.Headers.Remove("Server");
-                return Task.CompletedTask;
-            });
-            await next();
-        });
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");

@@ -187,8 +187,8 @@ public sealed class Foundation : Migration
             Hash = t.Column<string>(maxLength: 64, nullable: false),
         }, constraints: t => t.PrimaryKey("PK_AuditEvents", x => x.Id));
         m.CreateIndex("IX_AuditEvents_Sequence", "AuditEvents", "Sequence", unique: true);
-        m.CreateIndex("IX_AuditEvents_Actor_OccurredAt", "AuditEvents", ["ActorUserId", "OccurredAt"]);
-        m.CreateIndex("IX_AuditEvents_Record", "AuditEvents", ["RecordType", "RecordId"]);
+        m.CreateIndex("IX_AuditEvents_Actor_Sequence", "AuditEvents", ["ActorUserId", "Sequence"]);
+        m.CreateIndex("IX_AuditEvents_Record_Sequence", "AuditEvents", ["RecordType", "RecordId", "Sequence"]);
         m.CreateIndex("IX_AuditEvents_OccurredAt", "AuditEvents", "OccurredAt");
 
         m.CreateTable("DataProtectionKeys", t => new
