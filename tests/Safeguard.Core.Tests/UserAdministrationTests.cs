@@ -177,4 +177,37 @@ public sealed class UserAdministrationTests : IAsyncLifetime
             .SaveAgencyAsync(agency.Id, "Lost update", AgencyKind.Police, true, agency.Version);
         Assert.Contains(stale.Errors, e => e.Message.Contains("Someone else changed"));
     }
+
+    [Fact]
+    public async Task The_last_active_administrator_can_be_neither_disabled_nor_demoted()
+    {
+        var created = await CreateAsync(Valid() with { Roles = [Roles.Administrator] });
+        using var scope = _host.Scope();
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var last = (await users.FindByIdAsync(created.User.Id))!;
+        var disabled = await admin.DisableAsync(last);
+        Assert.Contains(disabled.Errors, e => e.Message.Contains("last active administrator"));
+        Assert.False(last.IsDisabled);
+        var demoted = await admin.UpdateAsync(last, Valid() with { Roles = [Roles.Idva] }, last.ConcurrencyStamp!, null);
+        Assert.Contains(demoted.Errors, e => e.Message.Contains("last active administrator"));
+
+        await CreateAsync(Valid("second.admin@example.org") with { Roles = [Roles.Administrator] });
+        Assert.True((await admin.DisableAsync(last)).Succeeded);
+    }
+
+    [Fact]
+    public async Task Nobody_changes_their_own_roles_or_areas()
+    {
+        var created = await CreateAsync(Valid() with { Roles = [Roles.Administrator] });
+        using var scope = _host.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var me = (await users.FindByIdAsync(created.User.Id))!;
+        var result = await scope.ServiceProvider.GetRequiredService<UserAdministration>().UpdateAsync(
+            me, Valid() with { Roles = [Roles.Administrator, Roles.Auditor] }, me.ConcurrencyStamp!, null, actingUserId: me.Id);
+        Assert.Contains(result.Errors, e => e.Message.Contains("cannot change your own roles"));
+        var renamed = await scope.ServiceProvider.GetRequiredService<UserAdministration>().UpdateAsync(
+            me, Valid() with { DisplayName = "New Name", Roles = [Roles.Administrator] }, me.ConcurrencyStamp!, null, actingUserId: me.Id);
+        Assert.True(renamed.Succeeded);
+    }
 }

@@ -209,4 +209,61 @@ public sealed class AdministrationTests(SafeguardApp app)
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.True(await app.WithDbAsync(db => db.Areas.AnyAsync(a => a.Id == app.SouthAreaId && a.Name == "South" && a.IsActive)));
     }
+
+    [Fact]
+    public async Task A_replayed_first_cookie_from_a_temporary_password_sign_in_is_still_password_only()
+    {
+        var admin = await AdminAsync();
+        var target = await app.CreateUserAsync([Roles.Idva]);
+        var details = $"/admin/users/{target.Id}";
+        var temporary = (await (await admin.PostPairsAsync(details, details + "?handler=TemporaryPassword")).ReadDocumentAsync())
+            .QuerySelector("#temporary-password")!.TextContent;
+        var client = app.NewClient();
+        await client.SubmitPasswordAsync(target.Email, temporary);
+        var code = await client.PostFormAsync("/account/two-factor", ("Code", Totp.Code(target.AuthenticatorKey!, DateTimeOffset.UtcNow)));
+        foreach (var cookie in code.Headers.GetValues("Set-Cookie").Where(c => c.StartsWith("safeguard.session=", StringComparison.Ordinal)))
+        {
+            var replay = app.NewClient();
+            var request = new HttpRequestMessage(HttpMethod.Get, "/account");
+            request.Headers.Add("Cookie", cookie.Split(';')[0]);
+            Assert.Equal("/account/setup", (await replay.SendAsync(request)).Location());
+        }
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_change_their_own_roles_or_areas()
+    {
+        var me = await app.CreateUserAsync([Roles.Administrator], [app.NorthAreaId]);
+        var admin = await app.SignInAsync(me);
+        var edit = $"/admin/users/{me.Id}/edit";
+        var stamp = (await admin.GetPageAsync(edit)).QuerySelector("input[name=ConcurrencyStamp]")!.GetAttribute("value")!;
+        var page = await (await admin.PostPairsAsync(edit, edit, ("DisplayName", "Me"), ("Email", me.Email), ("AgencyId", Id(app.AgencyId)),
+            ("AreaIds", Id(app.NorthAreaId)), ("Roles", Roles.Administrator), ("Roles", Roles.Auditor), ("ConcurrencyStamp", stamp))).ReadDocumentAsync();
+        Assert.Contains("You cannot change your own roles or areas", page.ErrorSummary());
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.GetAsync("/audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_user_who_also_works_elsewhere_can_be_seen_but_not_changed()
+    {
+        var northAdmin = await app.SignInAsync(await app.CreateUserAsync([Roles.Administrator], [app.NorthAreaId]));
+        var both = await app.CreateUserAsync([Roles.Administrator], [app.NorthAreaId, app.SouthAreaId]);
+        var details = await northAdmin.GetPageAsync($"/admin/users/{both.Id}");
+        Assert.NotNull(details.QuerySelector("#cannot-change"));
+        Assert.Null(details.QuerySelector("form[action*=ResetTwoFactor]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await northAdmin.GetAsync($"/admin/users/{both.Id}/edit")).StatusCode);
+        var reset = await northAdmin.PostPairsAsync($"/admin/users/{both.Id}", $"/admin/users/{both.Id}?handler=ResetTwoFactor");
+        Assert.Equal(HttpStatusCode.NotFound, reset.StatusCode);
+        var temporary = await northAdmin.PostPairsAsync($"/admin/users/{both.Id}", $"/admin/users/{both.Id}?handler=TemporaryPassword");
+        Assert.Equal(HttpStatusCode.NotFound, temporary.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == both.Id && u.TwoFactorEnabled)));
+    }
+
+    [Fact]
+    public async Task A_far_future_date_on_the_audit_page_is_a_field_error_not_a_crash()
+    {
+        var auditor = await app.SignInAsync(await app.CreateUserAsync([Roles.Auditor]));
+        var page = await auditor.GetPageAsync("/audit?To=9999-12-31");
+        Assert.Contains("End date must be a real date", page.ErrorSummary());
+    }
 }

@@ -85,9 +85,12 @@ public sealed class ApiTests(SafeguardApp app)
     }
 
     [Fact]
-    public async Task The_openapi_document_describes_the_api()
+    public async Task The_openapi_document_describes_the_api_to_token_holders_only()
     {
-        var response = await Client(null).GetAsync("/openapi/v1.json");
+        var anonymous = await Client(null).GetAsync("/openapi/v1.json");
+        Assert.True(anonymous.StatusCode == HttpStatusCode.Unauthorized || anonymous.RedirectPath() == "/account/sign-in", anonymous.StatusCode.ToString());
+        var (_, token) = await IssueAsync(["me:read"]);
+        var response = await Client(token).GetAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.True(json.GetProperty("paths").TryGetProperty("/api/v1/me", out _));

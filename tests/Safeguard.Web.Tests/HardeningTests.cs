@@ -79,6 +79,13 @@ public sealed class HardeningTests(SafeguardApp app)
         Assert.Contains("Reference:", page.Body!.TextContent);
     }
 
+    [Theory]
+    [InlineData("/error/5")]
+    [InlineData("/error/0")]
+    [InlineData("/error/302")]
+    public async Task The_error_page_refuses_codes_that_are_not_errors(string path) =>
+        Assert.Equal(HttpStatusCode.NotFound, (await app.NewClient().GetAsync(path)).StatusCode);
+
     [Fact]
     public async Task Health_answers_json_with_the_database_state()
     {

@@ -62,12 +62,27 @@ public sealed class UserAdministration(
         return Result<CreatedUser>.Ok(new CreatedUser(user, password));
     }
 
-    public async Task<Result<User>> UpdateAsync(User user, UserDetails details, string concurrencyStamp, IReadOnlySet<int>? assignableAreaIds, CancellationToken ct = default)
+    /// <param name="actingUserId">Who is making the change: nobody may change their own roles or areas.</param>
+    public async Task<Result<User>> UpdateAsync(User user, UserDetails details, string concurrencyStamp, IReadOnlySet<int>? assignableAreaIds,
+        string? actingUserId = null, CancellationToken ct = default)
     {
         var errors = await ValidateAsync(details, user.Id, assignableAreaIds, ct);
         if (errors.Count > 0)
         {
             return Result<User>.Fail(errors);
+        }
+
+        var currentRoles = await users.GetRolesAsync(user);
+        var currentAreas = await db.UserAreas.Where(ua => ua.UserId == user.Id).Select(ua => ua.AreaId).ToListAsync(ct);
+        if (user.Id == actingUserId && (!currentRoles.ToHashSet().SetEquals(details.Roles) || !currentAreas.ToHashSet().SetEquals(details.AreaIds)))
+        {
+            // Separation of duties: an administrator cannot make themselves an auditor, or widen their own reach.
+            return Result<User>.Fail(new FieldError("Roles", "You cannot change your own roles or areas. Ask another administrator"));
+        }
+
+        if (currentRoles.Contains(Roles.Administrator) && !details.Roles.Contains(Roles.Administrator) && !await AnotherAdministratorAsync(user.Id, ct))
+        {
+            return Result<User>.Fail(new FieldError("Roles", "This is the last active administrator. Make someone else an administrator first"));
         }
 
         if (user.ConcurrencyStamp != concurrencyStamp)
@@ -82,7 +97,7 @@ public sealed class UserAdministration(
         user.UserName = user.Email;
         user.AgencyId = details.AgencyId!.Value;
 
-        var current = await users.GetRolesAsync(user);
+        var current = currentRoles;
         var wanted = details.Roles.Distinct().ToList();
         foreach (var role in wanted)
         {
@@ -111,9 +126,28 @@ public sealed class UserAdministration(
         return Result<User>.Ok(user);
     }
 
-    public Task DisableAsync(User user, CancellationToken ct = default) => SetDisabledAsync(user, true, ct);
+    public async Task<Result<User>> DisableAsync(User user, CancellationToken ct = default)
+    {
+        if (await users.IsInRoleAsync(user, Roles.Administrator) && !await AnotherAdministratorAsync(user.Id, ct))
+        {
+            return Result<User>.Fail(new FieldError("IsDisabled", "This is the last active administrator. Make someone else an administrator first"));
+        }
+
+        await SetDisabledAsync(user, true, ct);
+        return Result<User>.Ok(user);
+    }
 
     public Task EnableAsync(User user, CancellationToken ct = default) => SetDisabledAsync(user, false, ct);
+
+    /// <summary>Whether an enabled administrator other than this user exists: the force must never lose its last one.</summary>
+    private async Task<bool> AnotherAdministratorAsync(string userId, CancellationToken ct)
+    {
+        var role = Roles.Administrator.ToUpperInvariant();
+        return await db.UserRoles
+            .Join(db.Roles.Where(r => r.NormalizedName == role), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
+            .Join(db.Users.Where(u => !u.IsDisabled && u.Id != userId), id => id, u => u.Id, (id, _) => id)
+            .AnyAsync(ct);
+    }
 
     private async Task SetDisabledAsync(User user, bool disabled, CancellationToken ct)
     {

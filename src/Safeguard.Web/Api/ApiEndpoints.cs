@@ -15,6 +15,7 @@ public static class ApiEndpoints
     {
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization(SafeguardServices.ApiClient)
+            .RequireRateLimiting(SafeguardServices.ApiRateLimit)
             .DisableAntiforgery()
             .AddEndpointFilter(AuditEveryCall);
 

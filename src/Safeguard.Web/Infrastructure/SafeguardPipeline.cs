@@ -41,7 +41,7 @@ public static class SafeguardPipeline
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
         app.MapSafeguardApi();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(SafeguardServices.ApiDocs).RequireRateLimiting(SafeguardServices.ApiRateLimit);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = Health.WriteAsync }).AllowAnonymous();
         return app;
     }

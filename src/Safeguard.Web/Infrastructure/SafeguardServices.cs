@@ -19,6 +19,8 @@ namespace Safeguard.Web.Infrastructure;
 public static class SafeguardServices
 {
     public const string SignInRateLimit = "sign-in";
+    public const string ApiRateLimit = "api";
+    public const string ApiDocs = "ApiDocs";
     public const string PasswordSignedIn = "PasswordSignedIn";
     public const string ApiClient = "ApiClient";
 
@@ -97,6 +99,8 @@ public static class SafeguardServices
                 .Build();
             o.AddPolicy(PasswordSignedIn, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
             o.AddPolicy(ApiClient, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
+            o.AddPolicy(ApiDocs, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName, IdentityConstants.ApplicationScheme)
+                .RequireAssertion(c => c.User.HasSecondFactor() || c.User.HasClaim(h => h.Type == SafeguardClaims.ApiTokenId)));
             foreach (var capability in Enum.GetValues<Capability>())
             {
                 o.AddPolicy(Capabilities.PolicyName(capability), p => p
@@ -133,6 +137,9 @@ public static class SafeguardServices
             o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(ApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.ApiRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
 
         services.AddRazorPages(o =>

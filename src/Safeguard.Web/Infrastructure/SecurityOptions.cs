@@ -9,6 +9,9 @@ public sealed class SecurityOptions
     /// <summary>Sign-in and code attempts allowed per client address per minute, before 429.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;
 
+    /// <summary>API requests allowed per client address per minute, before 429; bad tokens are audited, so this also bounds that.</summary>
+    public int ApiRequestsPerMinute { get; set; } = 600;
+
     /// <summary>The name authenticator apps show beside the code.</summary>
     public string AuthenticatorIssuer { get; set; } = "Safeguard";
 }

@@ -12,7 +12,8 @@ namespace Safeguard.Web.Infrastructure;
 /// <summary>
 /// Checks every request's cookie against the database (one indexed lookup): a disabled user, or one who
 /// signed out everywhere or had their second factor reset, is signed out at once, not at the next interval.
-/// When roles or areas changed, the cookie is rebuilt with them, keeping how the user signed in.
+/// When roles or areas changed, the cookie is rebuilt with them, keeping how the user signed in. A user who
+/// must still replace a temporary password never holds a full session.
 /// </summary>
 public static class SessionValidation
 {
@@ -30,7 +31,7 @@ public static class SessionValidation
         var db = services.GetRequiredService<SafeguardDbContext>();
         var identityOptions = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value;
         var current = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.ConcurrencyStamp, u.IsDisabled }).FirstOrDefaultAsync();
+            .Select(u => new { u.SecurityStamp, u.ConcurrencyStamp, u.IsDisabled, u.MustChangePassword }).FirstOrDefaultAsync();
         var stamp = principal.FindFirstValue(identityOptions.ClaimsIdentity.SecurityStampClaimType);
 
         if (current is null || current.IsDisabled || current.SecurityStamp != stamp)
@@ -45,7 +46,10 @@ public static class SessionValidation
             return;
         }
 
-        if (principal.FindFirstValue(SafeguardClaims.Version) != current.ConcurrencyStamp)
+        // A temporary password is never a full session, however the cookie was made: it is turned into a
+        // password-only one that reaches just the page for choosing a new password.
+        var mustChangeButFull = current.MustChangePassword && principal.HasSecondFactor();
+        if (mustChangeButFull || principal.FindFirstValue(SafeguardClaims.Version) != current.ConcurrencyStamp)
         {
             var users = services.GetRequiredService<UserManager<User>>();
             var user = await users.FindByIdAsync(userId);
@@ -57,9 +61,17 @@ public static class SessionValidation
 
             var rebuilt = await services.GetRequiredService<IUserClaimsPrincipalFactory<User>>().CreateAsync(user);
             var identity = (ClaimsIdentity)rebuilt.Identity!;
-            foreach (var amr in principal.FindAll(SafeguardClaims.AuthenticationMethod))
+            if (mustChangeButFull)
             {
-                identity.AddClaim(new Claim(amr.Type, amr.Value));
+                identity.AddClaim(new Claim(SafeguardClaims.AuthenticationMethod, "pwd"));
+                identity.AddClaim(new Claim(SafeguardClaims.SecondFactorProved, "true"));
+            }
+            else
+            {
+                foreach (var kept in principal.Claims.Where(c => c.Type is SafeguardClaims.AuthenticationMethod or SafeguardClaims.SecondFactorProved))
+                {
+                    identity.AddClaim(new Claim(kept.Type, kept.Value));
+                }
             }
 
             context.ReplacePrincipal(rebuilt);

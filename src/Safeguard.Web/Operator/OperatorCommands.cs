@@ -135,7 +135,12 @@ public static class OperatorCommands
             return 2;
         }
 
-        await s.GetRequiredService<UserAdministration>().DisableAsync(user, ct);
+        var result = await s.GetRequiredService<UserAdministration>().DisableAsync(user, ct);
+        if (!Report(result.Errors))
+        {
+            return 2;
+        }
+
         Console.WriteLine($"Disabled {email}. Their open sessions end at their next request.");
         return 0;
     }

@@ -19,7 +19,8 @@ public sealed class ErrorModel : PageModel
 
     private PageResult Show(int? code)
     {
-        Status = code ?? StatusCodes.Status500InternalServerError;
+        // The code comes from the URL: anything that is not an error status is shown as "not found".
+        Status = code is >= 400 and <= 599 ? code.Value : code is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status404NotFound;
         RequestId = HttpContext.TraceIdentifier;
         Response.StatusCode = Status;
         return Page();

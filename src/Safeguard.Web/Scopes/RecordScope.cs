@@ -29,6 +29,10 @@ public sealed class RecordScope(SafeguardDbContext db, IAuthorizationService aut
         return area is not null && await AllowedAsync(area, "Area", id.ToString(System.Globalization.CultureInfo.InvariantCulture), operation, ct) ? area : null;
     }
 
+    /// <summary>Whether the signed-in user may also change a record they can see: for showing or hiding actions.</summary>
+    public async Task<bool> MayAsync(object record, RecordOperation operation) =>
+        (await authorization.AuthorizeAsync(http.HttpContext!.User, record, operation)).Succeeded;
+
     private async Task<bool> AllowedAsync(object record, string recordType, string id, RecordOperation operation, CancellationToken ct)
     {
         var principal = http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user.");

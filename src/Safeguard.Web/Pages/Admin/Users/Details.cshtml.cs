@@ -23,6 +23,7 @@ public sealed class DetailsModel(RecordScope scope, SafeguardDbContext db, UserM
     public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
     public string? TemporaryPassword { get; private set; }
     public string? Notice { get; private set; }
+    public bool CanChange { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -44,8 +45,8 @@ public sealed class DetailsModel(RecordScope scope, SafeguardDbContext db, UserM
             return "You cannot disable your own account";
         }
 
-        await administration.DisableAsync(u);
-        return "The user is disabled. Their sessions have ended and they cannot sign in";
+        var result = await administration.DisableAsync(u);
+        return result.Succeeded ? "The user is disabled. Their sessions have ended and they cannot sign in" : result.Errors[0].Message;
     });
 
     public Task<IActionResult> OnPostEnableAsync() => ActAsync(async u =>
@@ -89,6 +90,7 @@ public sealed class DetailsModel(RecordScope scope, SafeguardDbContext db, UserM
     private async Task LoadAsync(User user)
     {
         Account = user;
+        CanChange = await scope.MayAsync(user, RecordOperation.Change);
         Agency = await db.Agencies.Where(a => a.Id == user.AgencyId).Select(a => a.Name).SingleAsync();
         Areas = await db.UserAreas.Where(ua => ua.UserId == user.Id).Join(db.Areas, ua => ua.AreaId, a => a.Id, (_, a) => a.Name).OrderBy(n => n).ToListAsync();
         RoleNames = (await users.GetRolesAsync(user)).Select(Roles.DisplayName).Order().ToList();

@@ -44,7 +44,7 @@ public sealed class EditModel(OrganisationService organisation, UserAdministrati
             return NotFound();
         }
 
-        var result = await administration.UpdateAsync(user, Details, ConcurrencyStamp ?? "", User.AreaIds(), HttpContext.RequestAborted);
+        var result = await administration.UpdateAsync(user, Details, ConcurrencyStamp ?? "", User.AreaIds(), User.UserId(), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors);
