@@ -3,6 +3,7 @@ using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.Organisation;
+using Safeguard.Core.People;
 
 namespace Safeguard.Core;
 
@@ -19,6 +20,11 @@ public static class CoreServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<OrganisationService>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<PersonSearch>();
+        services.AddScoped<PersonService>();
+        services.AddScoped<PersonMerging>();
+        services.AddScoped<RiskHistory>();
+        services.AddScoped<SafeContact>();
         return services;
     }
 }

@@ -19,6 +19,7 @@ public sealed class ApiTokenService(SafeguardDbContext db, AuditTrail audit, Tim
     public static readonly IReadOnlyDictionary<string, string> KnownScopes = new Dictionary<string, string>
     {
         ["me:read"] = "Read who the token belongs to",
+        ["people:read"] = "Search the person index (in the token owner's areas)",
     };
 
     public async Task<Result<IssuedApiToken>> IssueAsync(User owner, string? name, IReadOnlyCollection<string> scopes,

@@ -9,14 +9,37 @@ public enum Capability
     ManageOrganisation,
     IssueApiTokens,
     ReadAuditTrail,
+
+    /// <summary>Search the person index and open profiles (in the user's areas).</summary>
+    FindPeople,
+
+    /// <summary>Add people and change their records.</summary>
+    RecordPeople,
+
+    /// <summary>Merge two records of one person.</summary>
+    MergePeople,
+
+    /// <summary>Reverse a merge found to be wrong.</summary>
+    ReverseMerges,
 }
 
 public static class Capabilities
 {
     private static readonly Dictionary<string, Capability[]> ByRole = new()
     {
-        [Roles.Administrator] = [Capability.ManageUsers, Capability.ManageOrganisation, Capability.IssueApiTokens],
-        [Roles.Auditor] = [Capability.ReadAuditTrail],
+        [Roles.Administrator] = [Capability.ManageUsers, Capability.ManageOrganisation, Capability.IssueApiTokens, Capability.FindPeople, Capability.ReverseMerges],
+        [Roles.Auditor] = [Capability.ReadAuditTrail, Capability.FindPeople],
+        [Roles.ControlRoom] = [Capability.FindPeople, Capability.RecordPeople],
+        [Roles.CruResearcher] = [Capability.FindPeople, Capability.RecordPeople],
+        [Roles.CruDecisionMaker] = [Capability.FindPeople, Capability.RecordPeople],
+        [Roles.CruSupervisor] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople],
+        [Roles.DisclosureOfficer] = [Capability.FindPeople, Capability.RecordPeople],
+        [Roles.MaracCoordinator] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople],
+        [Roles.MeetingChair] = [Capability.FindPeople, Capability.RecordPeople],
+        [Roles.Idva] = [Capability.FindPeople, Capability.RecordPeople],
+        [Roles.TeamLeader] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople],
+        [Roles.CaseCoordinator] = [Capability.FindPeople, Capability.RecordPeople],
+        [Roles.OperationalLeader] = [Capability.FindPeople, Capability.RecordPeople],
     };
 
     public static string PolicyName(Capability capability) => "Capability:" + capability;

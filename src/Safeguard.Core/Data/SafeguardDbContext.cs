@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Organisation;
+using Safeguard.Core.People;
 using Safeguard.Core.Security;
 
 namespace Safeguard.Core.Data;
@@ -18,6 +19,16 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonName> PersonNames => Set<PersonName>();
+    public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
+    public DbSet<PersonIdentifier> PersonIdentifiers => Set<PersonIdentifier>();
+    public DbSet<PersonArea> PersonAreas => Set<PersonArea>();
+    public DbSet<PersonMatchKey> PersonMatchKeys => Set<PersonMatchKey>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<PersonInvolvement> PersonInvolvements => Set<PersonInvolvement>();
+    public DbSet<PersonContact> PersonContacts => Set<PersonContact>();
+    public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -52,6 +52,7 @@ public static class SafeguardServices
         services.AddScoped<DemoData>();
         services.AddScoped<IAuthorizationHandler, UserRecordScope>();
         services.AddScoped<IAuthorizationHandler, AreaRecordScope>();
+        services.AddScoped<IAuthorizationHandler, PersonRecordScope>();
         services.AddHttpContextAccessor();
 
         services.AddIdentity<User, IdentityRole>(AccountPolicy.Apply)
@@ -147,6 +148,7 @@ public static class SafeguardServices
             o.Conventions.AuthorizeFolder("/Admin", Capabilities.PolicyName(Capability.ManageUsers));
             o.Conventions.AuthorizeFolder("/Admin/Organisation", Capabilities.PolicyName(Capability.ManageOrganisation));
             o.Conventions.AuthorizeFolder("/Audit", Capabilities.PolicyName(Capability.ReadAuditTrail));
+            o.Conventions.AuthorizeFolder("/People", Capabilities.PolicyName(Capability.FindPeople));
             o.Conventions.AuthorizeFolder("/Account/Setup", PasswordSignedIn);
         }).AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddOpenApi("v1");

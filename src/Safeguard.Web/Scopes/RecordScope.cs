@@ -1,8 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.Organisation;
+using Safeguard.Core.People;
 
 namespace Safeguard.Web.Scopes;
 
@@ -27,6 +29,23 @@ public sealed class RecordScope(SafeguardDbContext db, IAuthorizationService aut
     {
         var area = await db.Areas.FindAsync([id], ct);
         return area is not null && await AllowedAsync(area, "Area", id.ToString(System.Globalization.CultureInfo.InvariantCulture), operation, ct) ? area : null;
+    }
+
+    /// <summary>
+    /// A person record with its names, addresses and identifiers, if the user may do the operation on it.
+    /// A record merged into another is answered with the record it was merged into.
+    /// </summary>
+    public async Task<Person?> PersonAsync(int id, RecordOperation operation, CancellationToken ct = default)
+    {
+        var canonicalId = await db.People.Where(p => p.Id == id).Select(p => (int?)p.CanonicalId).FirstOrDefaultAsync(ct);
+        if (canonicalId is null)
+        {
+            return null;
+        }
+
+        var person = await db.People.Include(p => p.Names).Include(p => p.Addresses).Include(p => p.Identifiers)
+            .AsSplitQuery().FirstAsync(p => p.Id == canonicalId, ct);
+        return await AllowedAsync(person, "Person", id.ToString(System.Globalization.CultureInfo.InvariantCulture), operation, ct) ? person : null;
     }
 
     /// <summary>Whether the signed-in user may also change a record they can see: for showing or hiding actions.</summary>
