@@ -17,7 +17,7 @@ public sealed record DemoSignIn(string Role, string Email, string Code);
 /// newcomer can try Safeguard in a minute. Every name is obviously made up; every email is on example.org.
 /// </summary>
 public sealed class DemoData(
-    SafeguardDbContext db, UserManager<User> users, AuditTrail audit, TimeProvider clock, IOptions<DemoOptions> options)
+    SafeguardDbContext db, UserManager<User> users, AuditTrail audit, TimeProvider clock, IOptions<DemoOptions> options, DemoPeople demoPeople)
 {
     public const string Password = "demo-only-password";
     private const string North = "Northtown (demo)";
@@ -95,6 +95,8 @@ public sealed class DemoData(
         await db.SaveChangesAsync(ct);
         write.Record("demo.seeded", summary: $"{Agencies.Length} agencies, 2 areas, {Users.Length} users");
         await write.CommitAsync(ct);
+        var admin = await db.Users.SingleAsync(u => u.Email == Users[0].Email, ct);
+        await demoPeople.SeedAsync(admin.Id, areaIds[North], areaIds[South], ct);
     }
 
     /// <summary>Each demo user's current authenticator code, for the sign-in page's demo panel.</summary>

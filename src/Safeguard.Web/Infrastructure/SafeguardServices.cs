@@ -50,6 +50,7 @@ public static class SafeguardServices
         services.AddScoped<RecordScope>();
         services.AddScoped<CspNonce>();
         services.AddScoped<DemoData>();
+        services.AddScoped<DemoPeople>();
         services.AddScoped<IAuthorizationHandler, UserRecordScope>();
         services.AddScoped<IAuthorizationHandler, AreaRecordScope>();
         services.AddScoped<IAuthorizationHandler, PersonRecordScope>();
