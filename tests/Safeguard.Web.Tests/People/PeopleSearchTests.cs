@@ -121,6 +121,27 @@ public sealed class PeopleSearchTests(SafeguardApp app)
         Assert.DoesNotContain("Parent or carer", page.Body!.TextContent);
     }
 
+    [Fact]
+    public async Task A_merged_record_shows_its_survivor_with_the_merge_history()
+    {
+        var family = PeopleData.UniqueName();
+        var survivor = await app.AddPersonAsync("Gina", family, new DateOnly(1975, 7, 8), app.NorthAreaId);
+        var merged = await app.AddPersonAsync("Georgina", family, new DateOnly(1975, 7, 8), app.NorthAreaId);
+        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services))
+        {
+            var merging = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PersonMerging>(scope.ServiceProvider);
+            Assert.True((await merging.MergeAsync(survivor, merged, "Same person, same date of birth", "test")).Succeeded);
+        }
+
+        var client = await app.SignInAsync(await app.CreateUserAsync([Roles.Idva], [app.NorthAreaId]));
+        var page = await client.GetPageAsync($"/people/{merged}");
+        Assert.Equal($"Person {Person.FormatReference(survivor)} – Safeguard", page.Title);
+        Assert.Contains(Person.FormatReference(merged), page.QuerySelector("#merged-note")!.TextContent);
+        Assert.Contains($"Record {Person.FormatReference(merged)} merged into this one", page.QuerySelector("#merges")!.TextContent);
+        Assert.Contains($"Georgina {family}", page.QuerySelector("#other-names")!.TextContent);
+        Assert.True(await app.AuditedAsync("person.viewed", survivor.ToString(CultureInfo.InvariantCulture)));
+    }
+
     [Theory]
     [InlineData("", "Smith", "", "", "", "GivenName")]
     [InlineData("J4ne", "Smith", "", "", "", "GivenName")]
