@@ -23,6 +23,8 @@ public static class ApiEndpoints
             .RequireAuthorization("Scope:me:read")
             .WithName("GetMe")
             .WithSummary("Who this token belongs to, its scopes and expiry");
+
+        v1.MapPeopleApi();
     }
 
     private static async Task<Ok<MeResponse>> Me(HttpContext context, SafeguardDbContext db, CancellationToken ct)

@@ -1,16 +1,18 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
 
 namespace Safeguard.Web.Infrastructure;
 
 /// <summary>Bearer personal access tokens for integration clients, on /api only.</summary>
 public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiTokenService tokens, AuditTrail audit)
+    ApiTokenService tokens, AuditTrail audit, SafeguardDbContext db)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -41,6 +43,14 @@ public sealed class ApiTokenAuthentication(
             new(SafeguardClaims.ApiTokenId, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(SafeguardClaims.ApiScope, s)));
+
+        // Roles and areas as the sign-in cookie carries them (SafeguardClaimsFactory), read afresh on every call,
+        // so a token can do no more than its owner may today: capabilities and record scopes apply to it too.
+        var roles = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(Context.RequestAborted);
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var areas = await db.UserAreas.Where(ua => ua.UserId == user.Id).Select(ua => ua.AreaId).ToListAsync(Context.RequestAborted);
+        claims.AddRange(areas.Select(a => new Claim(SafeguardClaims.Area, a.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

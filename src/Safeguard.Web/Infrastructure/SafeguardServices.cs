@@ -48,6 +48,7 @@ public static class SafeguardServices
         services.AddSingleton(TimeProvider.System);
         services.AddSafeguardCore(database, builder.Environment.ContentRootPath);
         services.AddScoped<RecordScope>();
+        services.AddSingleton<Pages.People.SearchReceipts>();
         services.AddScoped<CspNonce>();
         services.AddScoped<DemoData>();
         services.AddScoped<DemoPeople>();

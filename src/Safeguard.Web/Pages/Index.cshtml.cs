@@ -13,6 +13,11 @@ public sealed class IndexModel : PageModel
     public void OnGet()
     {
         var areas = new List<WorkArea>();
+        if (Capabilities.Has(User, Capability.FindPeople))
+        {
+            areas.Add(new("/people", "People", "Find a person in your areas, see their history and safe contact, and add someone new after searching."));
+        }
+
         if (Capabilities.Has(User, Capability.ManageUsers))
         {
             areas.Add(new("/admin/users", "Users", "Add users, set their agency, areas and roles, disable them and reset their second factor."));
