@@ -14,6 +14,8 @@ public abstract class PersonEditPage(RecordScope scope) : PageModel
 {
     public const string SuccessKey = "Success";
 
+    protected RecordScope Scope { get; } = scope;
+
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
 
@@ -34,7 +36,7 @@ public abstract class PersonEditPage(RecordScope scope) : PageModel
 
     protected async Task<bool> LoadAsync(RecordOperation operation)
     {
-        var person = await scope.PersonAsync(Id, operation, HttpContext.RequestAborted);
+        var person = await Scope.PersonAsync(Id, operation, HttpContext.RequestAborted);
         if (person is null)
         {
             return false;
