@@ -30,8 +30,22 @@ public static class PeopleEditing
         return result.Value!.Id;
     }
 
-    public static async Task<HttpClient> SignInAsAsync(this SafeguardApp app, string role, int? area = null) =>
-        await app.SignInAsync(await app.CreateUserAsync([role], [area ?? app.NorthAreaId]));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(SafeguardApp, string, int), TestUser> Users = new();
+
+    /// <summary>
+    /// A fresh session for a user with one role in one area. The users are made once per role and area and reused:
+    /// the app is shared by every test class, and other tests page through its users list.
+    /// </summary>
+    public static async Task<HttpClient> SignInAsAsync(this SafeguardApp app, string role, int? area = null)
+    {
+        var key = (app, role, area ?? app.NorthAreaId);
+        if (!Users.TryGetValue(key, out var user))
+        {
+            user = Users.GetOrAdd(key, await app.CreateUserAsync([role], [key.Item3]));
+        }
+
+        return await app.SignInAsync(user);
+    }
 
     public static Task<List<string>> AuditActionsAsync(this SafeguardApp app, int personId) =>
         app.WithDbAsync(db => db.AuditEvents.Where(e => e.RecordType == "Person" && e.RecordId == Id(personId)).Select(e => e.Action).ToListAsync());
