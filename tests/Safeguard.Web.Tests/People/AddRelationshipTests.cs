@@ -15,7 +15,7 @@ public sealed class AddRelationshipTests(SafeguardApp app)
         var family = UniqueName();
         var id = await app.CreatePersonAsync("Tess", family);
         var partner = await app.CreatePersonAsync("Umar", family, new DateOnly(1985, 6, 1));
-        var elsewhere = await app.CreatePersonAsync("Umar", family, new DateOnly(1985, 6, 1), area: app.SouthAreaId);
+        var elsewhere = await app.CreatePersonAsync("Umar", family, new DateOnly(1985, 6, 1), area: await app.AwayAreaAsync());
         var client = await app.SignInAsAsync(Roles.MaracCoordinator);
         var path = $"/people/{id}/relationships/add";
 
@@ -55,7 +55,7 @@ public sealed class AddRelationshipTests(SafeguardApp app)
     {
         var family = UniqueName();
         var id = await app.CreatePersonAsync("Xena", family);
-        var south = await app.CreatePersonAsync("Yara", family, area: app.SouthAreaId);
+        var south = await app.CreatePersonAsync("Yara", family, area: await app.AwayAreaAsync());
         var client = await app.SignInAsAsync(Roles.Idva);
         var path = $"/people/{id}/relationships/add";
         var empty = await (await client.PostPairsAsync(path, path, ("Version", "1"))).ReadDocumentAsync();

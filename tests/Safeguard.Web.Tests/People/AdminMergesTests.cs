@@ -15,7 +15,7 @@ public sealed class AdminMergesTests(SafeguardApp app)
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<PersonService>().RecordInvolvementAsync(new PersonInvolvement
         {
-            PersonId = personId, AreaId = app.NorthAreaId, Kind = InvolvementKind.Incident, Role = CaseRole.Victim,
+            PersonId = personId, AreaId = await app.HomeAreaAsync(), Kind = InvolvementKind.Incident, Role = CaseRole.Victim,
             OccurredAt = app.Clock.GetUtcNow().UtcDateTime, Reference = reference,
         });
     }
@@ -73,7 +73,7 @@ public sealed class AdminMergesTests(SafeguardApp app)
         Assert.NotEqual(HttpStatusCode.OK, (await supervisor.GetAsync($"/admin/merges/{mergeId}/reverse")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await supervisor.GetAsync("/admin/merges")).StatusCode);
 
-        var southAdmin = await app.SignInAsAsync(Roles.Administrator, app.SouthAreaId);
+        var southAdmin = await app.SignInAsAsync(Roles.Administrator, await app.AwayAreaAsync());
         Assert.Null((await southAdmin.GetPageAsync("/admin/merges")).QuerySelector($"a[href='/admin/merges/{mergeId}/reverse']"));
         Assert.Equal(HttpStatusCode.NotFound, (await southAdmin.GetAsync($"/admin/merges/{mergeId}/reverse")).StatusCode);
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "access.denied" && e.RecordType == "PersonMerge" && e.RecordId == Id(mergeId))));

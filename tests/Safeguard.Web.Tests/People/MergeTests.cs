@@ -44,7 +44,7 @@ public sealed class MergeTests(SafeguardApp app)
         var family = UniqueName();
         var id = await app.CreatePersonAsync("Abe", family);
         var other = await app.CreatePersonAsync("Bea", UniqueName());
-        var south = await app.CreatePersonAsync("Abe", family, area: app.SouthAreaId);
+        var south = await app.CreatePersonAsync("Abe", family, area: await app.AwayAreaAsync());
         var client = await app.SignInAsAsync(Roles.TeamLeader);
         var path = $"/people/{id}/merge";
 
