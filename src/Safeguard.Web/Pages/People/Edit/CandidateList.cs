@@ -1,0 +1,6 @@
+using Safeguard.Core.People;
+
+namespace Safeguard.Web.Pages.People.Edit;
+
+/// <summary>Search candidates to choose from (see _Candidates).</summary>
+public sealed record CandidateList(string Name, string Legend, IReadOnlyList<PersonCandidate> Candidates, int? Selected);
