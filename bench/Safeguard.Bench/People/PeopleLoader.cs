@@ -16,6 +16,9 @@ internal static class PeopleLoader
 {
     public sealed record Counts(long People, long Names, long Addresses, long Areas, long Keys);
 
+    // Finishing a COPY of millions of rows (index upkeep, foreign-key checks) takes longer than the 30-second default.
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
+
     private static readonly DateTime CreatedAt = new(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
 
     public static HashSet<long> KeysOf(SynthPerson p) =>
@@ -135,6 +138,7 @@ internal static class PeopleLoader
     {
         await using var command = db.CreateCommand();
         command.CommandText = sql;
+        command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync();
     }
 
@@ -143,12 +147,17 @@ internal static class PeopleLoader
         // Binary COPY, one table at a time; the people are listed once more per table, which is cheaper than
         // holding five COPY streams open on one connection (Npgsql allows only one).
         var all = people as IReadOnlyList<SynthPerson> ?? people.ToList();
+
+        // Foreign-key triggers would check each of millions of rows one by one; the rows are consistent by
+        // construction, so skip the checks for this session's load (needs a superuser, as the throwaway server has).
+        await Exec(db, "SET session_replication_role = replica");
         long nPeople = 0, nNames = 0, nAddresses = 0, nAreas = 0, nKeys = 0;
         await using (var w = await db.BeginBinaryImportAsync("""
             COPY "People" ("Id","CanonicalId","DateOfBirth","ApproximateAge","AgeRecordedOn","Gender","Ethnicity","Disability",
               "SexualOrientation","Lgbt","UnsafeChannels","CreatedInAreaId","CreatedAt","Version") FROM STDIN (FORMAT BINARY)
             """))
         {
+            w.Timeout = CopyTimeout;
             foreach (var p in all)
             {
                 await w.StartRowAsync();
@@ -175,6 +184,7 @@ internal static class PeopleLoader
 
         await using (var w = await db.BeginBinaryImportAsync("""COPY "PersonNames" ("Id","PersonId","GivenName","FamilyName","Kind") FROM STDIN (FORMAT BINARY)"""))
         {
+            w.Timeout = CopyTimeout;
             foreach (var p in all)
             {
                 foreach (var n in p.Names)
@@ -193,6 +203,7 @@ internal static class PeopleLoader
 
         await using (var w = await db.BeginBinaryImportAsync("""COPY "PersonAddresses" ("Id","PersonId","Line1","Town","Postcode","From","To") FROM STDIN (FORMAT BINARY)"""))
         {
+            w.Timeout = CopyTimeout;
             foreach (var p in all)
             {
                 foreach (var a in p.Addresses)
@@ -213,6 +224,7 @@ internal static class PeopleLoader
 
         await using (var w = await db.BeginBinaryImportAsync("""COPY "PersonAreas" ("PersonId","AreaId") FROM STDIN (FORMAT BINARY)"""))
         {
+            w.Timeout = CopyTimeout;
             foreach (var p in all)
             {
                 foreach (var a in p.Areas)
@@ -229,6 +241,7 @@ internal static class PeopleLoader
 
         await using (var w = await db.BeginBinaryImportAsync("""COPY "PersonMatchKeys" ("Key","PersonId") FROM STDIN (FORMAT BINARY)"""))
         {
+            w.Timeout = CopyTimeout;
             var (keys, keyIds) = SortedKeys(all);
             for (var i = 0; i < keys.Length; i++)
             {
@@ -246,6 +259,8 @@ internal static class PeopleLoader
         {
             await Exec(db, $"""SELECT setval(pg_get_serial_sequence('"{table}"', 'Id'), (SELECT MAX("Id") FROM "{table}"))""");
         }
+
+        await Exec(db, "SET session_replication_role = DEFAULT");
 
         // Autovacuum would analyse these tables soon after a load this size; do it now so the plans are the settled ones.
         await Exec(db, "ANALYZE");
