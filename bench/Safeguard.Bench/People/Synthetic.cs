@@ -75,7 +75,7 @@ internal sealed class Synthetic(int seed, int areaCount)
     public static readonly DateOnly RecordedOn = new(2026, 11, 1);
 
     // Exponents chosen so the commonest names have about their real shares: the top first name about 5% of
-    // its sex, Smith about 1.5% of people (our surname list is short, so its tail is cut; a steeper curve would
+    // its sex, Smith about 2% of people (our surname list is short, so its tail is cut; a steeper curve would
     // make Smith far commoner than it is).
     private readonly Zipf<string> female = new(NameLists.Female, 0.6);
     private readonly Zipf<string> male = new(NameLists.Male, 0.6);
