@@ -6,9 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Bench.People;
 
 // Measured scenarios on a stated data size. Usage:
-//   Safeguard.Bench --provider Sqlite|PostgreSQL --connection "..." --events 1000000 --out report.json
+//   Safeguard.Bench --provider Sqlite|PostgreSQL --connection "..." --events 1000000 --people 1000000
+//     --pairs 10000 --searches 500 --scenarios audit,people,matching --out report.json
 var options = Args.Parse(args);
 var database = new DatabaseOptions { Provider = options.Provider, ConnectionString = options.Connection };
 var services = new ServiceCollection()
@@ -27,64 +29,81 @@ using (var scope = services.CreateScope())
 var report = new Dictionary<string, object>
 {
     ["provider"] = database.Provider,
-    ["auditEvents"] = options.Events,
-    ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
+    ["machine"] = Machine(),
     ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
 };
 
-// 1. Load: events appended in batches, as a busy day of page views would, through the real chain code.
-var load = Stopwatch.StartNew();
-const int batch = 5000;
-for (var done = 0; done < options.Events; done += batch)
+if (options.Runs("audit"))
 {
-    using var scope = services.CreateScope();
-    scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().ChangeTracker.AutoDetectChangesEnabled = false;
-    await using var write = await scope.ServiceProvider.GetRequiredService<AuditTrail>().BeginAsync();
-    for (var i = done; i < Math.Min(done + batch, options.Events); i++)
+    report["auditEvents"] = options.Events;
+    // 1. Load: events appended in batches, as a busy day of page views would, through the real chain code.
+    var load = Stopwatch.StartNew();
+    const int batch = 5000;
+    for (var done = 0; done < options.Events; done += batch)
     {
-        write.Record("person.viewed", "Person", $"P{i % 250_000}", actorUserId: $"user-{i % 2000}", summary: "viewed");
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var write = await scope.ServiceProvider.GetRequiredService<AuditTrail>().BeginAsync();
+        for (var i = done; i < Math.Min(done + batch, options.Events); i++)
+        {
+            write.Record("person.viewed", "Person", $"P{i % 250_000}", actorUserId: $"user-{i % 2000}", summary: "viewed");
+        }
+
+        await write.CommitAsync();
     }
 
-    await write.CommitAsync();
+    report["loadSeconds"] = Math.Round(load.Elapsed.TotalSeconds, 1);
+
+    // 2. One audited view on top of that table: what every page view pays.
+    report["singleAppendMs"] = await Percentiles(200, async () =>
+    {
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync("person.viewed", "Person", "P1", actorUserId: "user-1");
+    });
+
+    // 3. The auditor's filters: one user's latest events, and one record's history.
+    report["filterByUserMs"] = await Percentiles(100, async () =>
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        var user = $"user-{Random.Shared.Next(2000)}";
+        _ = await db.AuditEvents.AsNoTracking().Where(e => e.ActorUserId == user).OrderByDescending(e => e.Sequence).Take(100).ToListAsync();
+    });
+    report["filterByRecordMs"] = await Percentiles(100, async () =>
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        var record = $"P{Random.Shared.Next(250_000)}";
+        _ = await db.AuditEvents.AsNoTracking().Where(e => e.RecordType == "Person" && e.RecordId == record).OrderByDescending(e => e.Sequence).Take(100).ToListAsync();
+    });
+
+    // 4. The chain check over everything.
+    var verify = Stopwatch.StartNew();
+    using (var scope = services.CreateScope())
+    {
+        var result = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync();
+        if (!result.IsIntact)
+        {
+            throw new InvalidOperationException("The benchmark's own chain is broken: " + result.Problem);
+        }
+
+        report["verifySeconds"] = Math.Round(verify.Elapsed.TotalSeconds, 1);
+        report["verifyEventsPerSecond"] = (long)(result.EventsChecked / verify.Elapsed.TotalSeconds);
+    }
 }
 
-report["loadSeconds"] = Math.Round(load.Elapsed.TotalSeconds, 1);
-
-// 2. One audited view on top of that table: what every page view pays.
-report["singleAppendMs"] = await Percentiles(200, async () =>
+if (options.Runs("people"))
 {
-    using var scope = services.CreateScope();
-    await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync("person.viewed", "Person", "P1", actorUserId: "user-1");
-});
+    // Search before create on a national-scale person index.
+    var (people, loaded) = await PeopleScenarios.LoadAsync(services, options.People);
+    report["peopleLoad"] = loaded;
+    report["personSearchMs"] = await PeopleScenarios.SearchAsync(services, people, options.Searches);
+}
 
-// 3. The auditor's filters: one user's latest events, and one record's history.
-report["filterByUserMs"] = await Percentiles(100, async () =>
+if (options.Runs("matching"))
 {
-    using var scope = services.CreateScope();
-    var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-    var user = $"user-{Random.Shared.Next(2000)}";
-    _ = await db.AuditEvents.AsNoTracking().Where(e => e.ActorUserId == user).OrderByDescending(e => e.Sequence).Take(100).ToListAsync();
-});
-report["filterByRecordMs"] = await Percentiles(100, async () =>
-{
-    using var scope = services.CreateScope();
-    var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-    var record = $"P{Random.Shared.Next(250_000)}";
-    _ = await db.AuditEvents.AsNoTracking().Where(e => e.RecordType == "Person" && e.RecordId == record).OrderByDescending(e => e.Sequence).Take(100).ToListAsync();
-});
-
-// 4. The chain check over everything.
-var verify = Stopwatch.StartNew();
-using (var scope = services.CreateScope())
-{
-    var result = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync();
-    if (!result.IsIntact)
-    {
-        throw new InvalidOperationException("The benchmark's own chain is broken: " + result.Problem);
-    }
-
-    report["verifySeconds"] = Math.Round(verify.Elapsed.TotalSeconds, 1);
-    report["verifyEventsPerSecond"] = (long)(result.EventsChecked / verify.Elapsed.TotalSeconds);
+    // Matching quality does not touch the database; it is the same on either provider.
+    report["matchingQuality"] = MatchingQuality.Run(options.Pairs);
 }
 
 var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
@@ -94,8 +113,9 @@ if (options.Out is not null)
     await File.WriteAllTextAsync(options.Out, json);
 }
 
-using (var scope = services.CreateScope())
+if (!options.Keep)
 {
+    using var scope = services.CreateScope();
     await scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Database.EnsureDeletedAsync();
 }
 
@@ -115,8 +135,20 @@ static async Task<object> Percentiles(int runs, Func<Task> action)
     return new { p50 = At(0.50), p95 = At(0.95), max = At(1.0), runs };
 }
 
-internal sealed record Args(string Provider, string Connection, int Events, string? Out)
+static string Machine()
 {
+    var memory = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    var gib = memory is { Length: >= 2 } ? Math.Round(long.Parse(memory[1], CultureInfo.InvariantCulture) / 1024.0 / 1024.0, 1) : 0;
+    return string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {gib} GiB, {Environment.OSVersion}, .NET {Environment.Version}");
+}
+
+internal sealed record Args(string Provider, string Connection, int Events, int People, int Pairs, int Searches, IReadOnlyList<string> Scenarios, string? Out)
+{
+    /// <summary>Leave the database in place afterwards (--keep), to look at query plans.</summary>
+    public bool Keep { get; init; }
+
+    public bool Runs(string scenario) => Scenarios.Contains(scenario, StringComparer.OrdinalIgnoreCase);
+
     public static Args Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -124,6 +156,13 @@ internal sealed record Args(string Provider, string Connection, int Events, stri
             Value("--provider") ?? DatabaseOptions.Sqlite,
             Value("--connection") ?? $"Data Source={Path.Combine(Path.GetTempPath(), "safeguard-bench.db")}",
             int.Parse(Value("--events") ?? "200000", CultureInfo.InvariantCulture),
-            Value("--out"));
+            int.Parse(Value("--people") ?? "1000000", CultureInfo.InvariantCulture),
+            int.Parse(Value("--pairs") ?? "10000", CultureInfo.InvariantCulture),
+            int.Parse(Value("--searches") ?? "500", CultureInfo.InvariantCulture),
+            (Value("--scenarios") ?? "audit,people,matching").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Value("--out"))
+        {
+            Keep = args.Contains("--keep"),
+        };
     }
 }

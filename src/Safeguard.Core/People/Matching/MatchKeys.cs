@@ -6,7 +6,8 @@ namespace Safeguard.Core.People.Matching;
 /// The blocking keys that let a search reach its candidates through one index instead of reading every
 /// person. Each key pairs two things that survive the error patterns: sound-alike first name (and the
 /// formal names it may stand for) with sound-alike surname part; date of birth (day and month in either
-/// order) with either name; postcode with either name. A record is a candidate if it shares any key.
+/// order) with either name; postcode with either name; date of birth with postcode. A record is a candidate
+/// if it shares any key.
 /// </summary>
 public static class MatchKeys
 {
@@ -35,6 +36,16 @@ public static class MatchKeys
         var keys = new HashSet<long>();
         var dates = datesOfBirth.Select(DateKey).Distinct().ToList();
         var codes = postcodes.Select(NameText.Postcode).Where(p => p.Length >= 5).Distinct().ToList();
+        // Date of birth with postcode, whatever the name: finds the record whose first name was mistyped and
+        // whose surname changed (marriage) at once, which no name key can. Few people share both.
+        foreach (var d in dates)
+        {
+            foreach (var p in codes)
+            {
+                keys.Add(Hash("D", d, p));
+            }
+        }
+
         foreach (var (givenName, familyName) in names)
         {
             var parts = Parts(givenName, familyName);

@@ -72,7 +72,7 @@ public static class MatchScorer
             return 3;
         }
 
-        if (JaroWinkler.Similarity(q, c) >= 0.88)
+        if (JaroWinkler.Similarity(q, c) >= 0.88 || (Math.Min(q.Length, c.Length) >= 4 && EditDistance.AtMostOne(q, c)))
         {
             reasons.Add("First name spelt similarly");
             return 2.5;
@@ -116,7 +116,7 @@ public static class MatchScorer
             return 3;
         }
 
-        if (qParts.Any(a => cParts.Any(b => JaroWinkler.Similarity(a, b) >= 0.88)))
+        if (qParts.Any(a => cParts.Any(b => JaroWinkler.Similarity(a, b) >= 0.88 || (Math.Min(a.Length, b.Length) >= 4 && EditDistance.AtMostOne(a, b)))))
         {
             reasons.Add("Surname spelt similarly");
             return 2.5;
@@ -154,6 +154,14 @@ public static class MatchScorer
             {
                 reasons.Add("Age fits");
                 return 1;
+            }
+
+            // An age a generation away (a parent or child of the same name at the same address) is as telling
+            // as a different date of birth; an age a few years off may just be a poor guess.
+            if (candidateYears.All(y => Math.Abs(y - year) > 10))
+            {
+                reasons.Add("Age far from theirs");
+                return -6;
             }
 
             reasons.Add("Age does not fit");
