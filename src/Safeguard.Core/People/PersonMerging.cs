@@ -39,6 +39,12 @@ public sealed class PersonMerging(SafeguardDbContext db, AuditTrail audit, TimeP
 
         await using var write = await audit.BeginAsync(ct);
         var pair = await db.People.Where(p => p.Id == survivorId || p.Id == mergedId).ToListAsync(ct);
+        foreach (var loaded in pair)
+        {
+            // The page may have loaded these before the transaction began: decide on what is stored now.
+            await db.Entry(loaded).ReloadAsync(ct);
+        }
+
         var survivor = pair.FirstOrDefault(p => p.Id == survivorId);
         var merged = pair.FirstOrDefault(p => p.Id == mergedId);
         if (survivor is null || merged is null)
@@ -60,7 +66,15 @@ public sealed class PersonMerging(SafeguardDbContext db, AuditTrail audit, TimeP
         survivor.Version++;
         var merge = new PersonMerge { SurvivorId = survivor.Id, MergedId = merged.Id, Reason = reason!.Trim(), MergedAt = now, MergedByUserId = userId };
         db.PersonMerges.Add(merge);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<PersonMerge>.Fail(new FieldError("OtherReference", "Someone else changed one of these records while you were merging. Start the merge again"));
+        }
+
         var detail = new { merge.Id, Survivor = survivor.Reference, Merged = merged.Reference, merge.Reason };
         write.Record("person.merged", "Person", Id(survivor.Id), summary: $"{merged.Reference} merged into {survivor.Reference}", after: detail);
         write.Record("person.merged", "Person", Id(merged.Id), summary: $"{merged.Reference} merged into {survivor.Reference}", after: detail);
@@ -106,6 +120,10 @@ public sealed class PersonMerging(SafeguardDbContext db, AuditTrail audit, TimeP
         }
 
         merged.Version++;
+
+        // Forms open on the survivor were for a group that no longer exists: make them stale too.
+        var survivorRecord = group.FirstOrDefault(p => p.Id == merge.SurvivorId) ?? await db.People.FirstAsync(p => p.Id == merge.SurvivorId, ct);
+        survivorRecord.Version++;
         merge.ReversedAt = clock.GetUtcNow().UtcDateTime;
         merge.ReversedByUserId = userId;
         merge.ReversalReason = reason.Trim();

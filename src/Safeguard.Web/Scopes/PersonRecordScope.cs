@@ -29,6 +29,11 @@ public sealed class PersonRecordScope(SafeguardDbContext db) : AuthorizationHand
 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, RecordOperation requirement, Person resource)
     {
+        if (requirement != RecordOperation.View && requirement != RecordOperation.Change)
+        {
+            return;
+        }
+
         if (requirement == RecordOperation.Change && !Capabilities.Has(context.User, Capability.RecordPeople))
         {
             return;

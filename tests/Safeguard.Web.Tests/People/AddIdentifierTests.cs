@@ -17,6 +17,8 @@ public sealed class AddIdentifierTests(SafeguardApp app)
         var identifier = Assert.Single((await app.PersonAsync(id)).Identifiers);
         Assert.Equal((IdentifierScheme.PoliceNationalComputer, "12/345678A"), (identifier.Scheme, identifier.Value));
         Assert.Contains("person.changed", await app.AuditActionsAsync(id));
+        var profile = await client.GetPageAsync($"/people/{id}");
+        Assert.Contains("added", profile.QuerySelector("#notice")!.TextContent, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -79,4 +79,26 @@ public sealed class AdminMergesTests(SafeguardApp app)
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "access.denied" && e.RecordType == "PersonMerge" && e.RecordId == Id(mergeId))));
         Assert.Null(await app.WithDbAsync(db => db.PersonMerges.Where(m => m.Id == mergeId).Select(m => m.ReversedAt).SingleAsync()));
     }
+
+    [Fact]
+    public async Task After_a_reversal_the_profile_does_not_name_a_record_now_held_only_in_other_areas()
+    {
+        var (home, away) = (await app.HomeAreaAsync(), await app.AwayAreaAsync());
+        var a = await app.CreatePersonAsync("Eve", UniqueName(), area: home);
+        var b = await app.CreatePersonAsync("Eve", UniqueName(), area: away);
+        var both = await app.CreateUserAsync([Roles.CruSupervisor], [home, away]);
+        using (var scope = app.Services.CreateScope())
+        {
+            var merging = scope.ServiceProvider.GetRequiredService<PersonMerging>();
+            var merge = await merging.MergeAsync(a, b, "Looked like one person", both.Id);
+            Assert.True((await merging.ReverseAsync(merge.Value!.Id, "Two people after all", both.Id)).Succeeded);
+        }
+
+        var homeOnly = await app.SignInAsAsync(Roles.CruSupervisor, home);
+        var profile = (await homeOnly.GetPageAsync($"/people/{a}")).Body!.TextContent;
+        Assert.DoesNotContain(Person.FormatReference(b), profile, StringComparison.Ordinal);
+        Assert.DoesNotContain("Two people after all", profile, StringComparison.Ordinal);
+        var bothSee = (await (await app.SignInAsync(both)).GetPageAsync($"/people/{a}")).Body!.TextContent;
+        Assert.Contains(Person.FormatReference(b), bothSee, StringComparison.Ordinal);
+    }
 }

@@ -74,6 +74,16 @@ public sealed class ProfileModel(RecordScope scope, SafeguardDbContext db, RiskH
         var contacts = await db.PersonContacts.AsNoTracking().Where(c => group.Contains(c.PersonId)).OrderByDescending(c => c.OccurredAt).ToListAsync(ct);
         var merges = await db.PersonMerges.AsNoTracking().Where(m => group.Contains(m.SurvivorId) || group.Contains(m.MergedId) || m.SurvivorId == Id || m.MergedId == Id)
             .OrderByDescending(m => m.MergedAt).ToListAsync(ct);
+        // A reversed merge may point at a record now held only in other areas: leave it out entirely.
+        var others = merges.Select(m => group.Contains(m.SurvivorId) ? m.MergedId : m.SurvivorId).Where(o => !group.Contains(o)).Distinct().ToList();
+        var otherCanonical = await db.People.AsNoTracking().Where(p => others.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.CanonicalId, ct);
+        var canonicalIds = otherCanonical.Values.Distinct().ToList();
+        var visible = (await PersonRecordScope.VisibleTo(db.People.Where(p => canonicalIds.Contains(p.Id)), db, User).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        merges = merges.Where(m =>
+        {
+            var other = group.Contains(m.SurvivorId) ? m.MergedId : m.SurvivorId;
+            return group.Contains(other) || (otherCanonical.TryGetValue(other, out var c) && visible.Contains(c));
+        }).ToList();
         var userIds = contacts.Select(c => c.ByUserId).Concat(merges.Select(m => m.MergedByUserId)).Distinct().ToList();
         var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         Contacts = contacts.Select(c => new Contact(c.OccurredAt, c.Channel, userNames.GetValueOrDefault(c.ByUserId, "Unknown user"), c.Note)).ToList();
@@ -81,7 +91,7 @@ public sealed class ProfileModel(RecordScope scope, SafeguardDbContext db, RiskH
 
         CanChange = await scope.MayAsync(person, RecordOperation.Change);
         CanMerge = CanChange && Capabilities.Has(User, Capability.MergePeople);
-        Notice = TempData["Notice"] as string;
+        Notice = TempData["Notice"] as string ?? TempData[Edit.PersonEditPage.SuccessKey] as string;
         await audit.RecordAsync("person.viewed", "Person", person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             summary: Id == person.Id ? null : $"asked for {Person.FormatReference(Id)}, merged into this record", ct: ct);
         return Page();

@@ -148,12 +148,12 @@ public sealed class AddRelationshipModel(RecordScope scope, PersonService people
             return;
         }
 
-        var outcome = await search.SearchAsync(new MatchQuery(GivenName!, FamilyName!, dob), PersonRecordScope.Areas(User),
-            excludePersonId: Person.Id, ct: HttpContext.RequestAborted);
+        var query = new MatchQuery(GivenName!, FamilyName!, dob);
+        var outcome = await search.SearchAsync(query, PersonRecordScope.Areas(User), excludePersonId: Person.Id, ct: HttpContext.RequestAborted);
         Candidates = outcome.Candidates;
         Searched = true;
 
-        // Search results show people: the search is audited like any other (no names in the summary).
-        await audit.RecordAsync("people.searched", summary: $"relationship for {Person.Reference}: {Candidates.Count} found", ct: HttpContext.RequestAborted);
+        // Search results show people: the search is audited like any other, with its criteria and who came back.
+        await PeopleAudit.SearchedAsync(audit, $"relationship for {Person.Reference}", query, Candidates, HttpContext.RequestAborted);
     }
 }

@@ -11,7 +11,7 @@ namespace Safeguard.Web.Pages.People.Edit;
 /// Start a merge: likely duplicates of this person, or a record number typed in. The other record is loaded
 /// through the same scope as this one, so a record outside the user's areas reads as one that does not exist.
 /// </summary>
-public sealed class MergeModel(RecordScope scope, PersonSearch search) : PersonEditPage(scope)
+public sealed class MergeModel(RecordScope scope, PersonSearch search, Safeguard.Core.Audit.AuditTrail audit) : PersonEditPage(scope)
 {
     [BindProperty] public string? OtherReference { get; set; }
 
@@ -80,5 +80,6 @@ public sealed class MergeModel(RecordScope scope, PersonSearch search) : PersonE
         var query = new MatchQuery(name.GivenName, name.FamilyName, Person.DateOfBirth, Person.DateOfBirth is null ? Person.ApproximateAge : null,
             Person.Gender, address?.Postcode, address?.Line1);
         Candidates = (await search.SearchAsync(query, PersonRecordScope.Areas(User), excludePersonId: Person.Id, ct: HttpContext.RequestAborted)).Candidates;
+        await PeopleAudit.SearchedAsync(audit, $"duplicates of {Person.Reference}", query, Candidates, HttpContext.RequestAborted);
     }
 }

@@ -10,7 +10,7 @@ namespace Safeguard.Web.Pages.People.Edit;
 /// Compare two records side by side, choose which to keep and say why, then merge. Both records are loaded for
 /// a change through the person scope on every request, and both versions must still be the ones shown.
 /// </summary>
-public sealed class MergeConfirmModel(RecordScope scope, PersonMerging merging) : PersonEditPage(scope)
+public sealed class MergeConfirmModel(RecordScope scope, PersonMerging merging, Safeguard.Core.Audit.AuditTrail audit) : PersonEditPage(scope)
 {
     [BindProperty(SupportsGet = true)] public int OtherId { get; set; }
     [BindProperty] public int OtherVersion { get; set; }
@@ -36,6 +36,14 @@ public sealed class MergeConfirmModel(RecordScope scope, PersonMerging merging) 
         }
 
         (Version, OtherVersion, KeepId) = (Person.Version, Other.Version, Person.Id);
+
+        // Both records are shown in full: each is a view of a person, audited as one.
+        foreach (var shown in new[] { Person, Other }.DistinctBy(p => p.Id))
+        {
+            await audit.RecordAsync("person.viewed", "Person", shown.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                summary: "compared for a merge", ct: HttpContext.RequestAborted);
+        }
+
         return Page();
     }
 
