@@ -13,6 +13,8 @@ namespace Safeguard.Web.Api;
 public sealed record PersonCandidateResponse(int Id, string Reference, string Name, IReadOnlyList<string> OtherNames,
     DateOnly? DateOfBirth, int? ApproximateAge, string? Postcode, int Score, IReadOnlyList<string> Reasons);
 
+public sealed record PeopleSearchRequest(string? Q, string? DateOfBirth, string? Postcode);
+
 public sealed record PeopleSearchResponse(int Count, IReadOnlyList<PersonCandidateResponse> Candidates);
 
 /// <summary>
@@ -21,11 +23,20 @@ public sealed record PeopleSearchResponse(int Count, IReadOnlyList<PersonCandida
 /// </summary>
 public static class PeopleApi
 {
-    public static void MapPeopleApi(this RouteGroupBuilder v1) =>
+    public static void MapPeopleApi(this RouteGroupBuilder v1)
+    {
         v1.MapGet("/people", SearchAsync)
             .RequireAuthorization("Scope:people:read")
             .WithName("SearchPeople")
             .WithSummary("Search the person index in the token owner's areas: q is \"given family\" (the last word is the family name)");
+
+        // The same search with the name in the body: proxies and clients log URLs, so this is the one to prefer.
+        v1.MapPost("/people/search", (HttpContext context, PersonSearch search, AuditTrail audit, TimeProvider clock, PeopleSearchRequest body, CancellationToken ct) =>
+                SearchAsync(context, search, audit, clock, body.Q, body.DateOfBirth, body.Postcode, ct))
+            .RequireAuthorization("Scope:people:read")
+            .WithName("SearchPeopleByPost")
+            .WithSummary("The same search as GET /people, with q, dateOfBirth and postcode in a JSON body so no name is in the URL");
+    }
 
     private static async Task<Results<Ok<PeopleSearchResponse>, ValidationProblem, ProblemHttpResult>> SearchAsync(
         HttpContext context, PersonSearch search, AuditTrail audit, TimeProvider clock,

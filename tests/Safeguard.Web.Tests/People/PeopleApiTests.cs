@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Accounts;
@@ -95,5 +96,22 @@ public sealed class PeopleApiTests(SafeguardApp app)
 
         Assert.NotEmpty(app.Logs);
         Assert.DoesNotContain(app.Logs, line => line.Contains(family, StringComparison.OrdinalIgnoreCase) || line.Contains(given, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_same_search_can_be_posted_so_no_name_is_in_the_url()
+    {
+        var family = PeopleData.UniqueName();
+        var north = await app.AddPersonAsync("Kate", family, new DateOnly(1979, 5, 6), app.NorthAreaId);
+        var (user, token) = await app.IssueTokenAsync([Roles.Idva], [app.NorthAreaId], ["people:read"]);
+
+        var response = await Client(token).PostAsJsonAsync("/api/v1/people/search", new { q = "Katie " + family, dateOfBirth = "1979-05-06" });
+        var bad = await Client(token).PostAsJsonAsync("/api/v1/people/search", new { q = "Smith" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ids = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("id").GetInt32());
+        Assert.Contains(north, ids);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True(await app.AuditedAsync("people.searched", actor: user.Id));
     }
 }
