@@ -11,12 +11,12 @@ namespace Safeguard.Web.Tests.People;
 public static class PeopleData
 {
     public static async Task<int> AddPersonAsync(this SafeguardApp app, string given, string family, DateOnly? dateOfBirth, int areaId,
-        ContactChannels unsafeChannels = ContactChannels.None, string? postcode = null)
+        ContactChannels unsafeChannels = ContactChannels.None, string? postcode = null, Gender gender = Gender.Female)
     {
         using var scope = app.Services.CreateScope();
         var search = scope.ServiceProvider.GetRequiredService<PersonSearch>();
         var receipt = (await search.SearchAsync(new MatchQuery(given, family, dateOfBirth), null)).Receipt;
-        var details = new PersonDetails(dateOfBirth, null, Gender.Female, Ethnicity.NotKnown, Answer.NotKnown, SexualOrientation.NotKnown,
+        var details = new PersonDetails(dateOfBirth, null, gender, Ethnicity.NotKnown, Answer.NotKnown, SexualOrientation.NotKnown,
             Answer.NotKnown, null, null, unsafeChannels, null);
         var address = postcode is null ? null : new NewAddress("1 High Street", null, "Testtown", postcode, null, null);
         var result = await scope.ServiceProvider.GetRequiredService<PersonService>()

@@ -16,19 +16,10 @@ public static class PeopleEditing
     public static string UniqueName(string start = "Test") =>
         start + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => $"{Letters[Convert.ToInt32(c.ToString(), 16)]}o"));
 
+    /// <summary>A person in this class's home area unless another is given, gender not known.</summary>
     public static async Task<int> CreatePersonAsync(this SafeguardApp app, string given, string family, DateOnly? dob = null, int? area = null,
-        ContactChannels unsafeChannels = ContactChannels.None, string? postcode = null)
-    {
-        using var scope = app.Services.CreateScope();
-        var people = scope.ServiceProvider.GetRequiredService<PersonService>();
-        var details = new PersonDetails(dob, null, Gender.NotKnown, Ethnicity.NotKnown, Answer.NotKnown, SexualOrientation.NotKnown, Answer.NotKnown,
-            null, null, unsafeChannels, null);
-        var address = postcode is null ? null : new NewAddress("1 High Street", null, "Testtown", postcode, null, null);
-        var result = await people.CreateAsync(new NewPerson(given, family, details, [], address, [], area ?? await app.HomeAreaAsync()),
-            new SearchReceipt(given, family, dob, app.Clock.GetUtcNow().UtcDateTime), "test-setup");
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
-        return result.Value!.Id;
-    }
+        ContactChannels unsafeChannels = ContactChannels.None, string? postcode = null) =>
+        await app.AddPersonAsync(given, family, dob, area ?? await app.HomeAreaAsync(), unsafeChannels, postcode, Gender.NotKnown);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(SafeguardApp, string, int), TestUser> Users = new();
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(SafeguardApp, string), int> Areas = new();

@@ -88,12 +88,9 @@ public abstract class PersonSearchPage : PageModel
             return null;
         }
 
-        if (int.TryParse(BirthDay, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
-            && int.TryParse(BirthMonth, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            && int.TryParse(BirthYear, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-            && y is >= 1 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+        if (Edit.DateInput.TryParse(BirthDay, BirthMonth, BirthYear, 1, out var date))
         {
-            return new DateOnly(y, m, d);
+            return date;
         }
 
         errors.Add(new("DateOfBirth", "Date of birth must be a real date, like 27 3 1985"));

@@ -16,10 +16,23 @@ public sealed record DateInput(string Name, string Legend, string? Hint, string?
             return true;
         }
 
-        if (int.TryParse(Day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
-            && int.TryParse(Month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            && int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-            && y is >= 1000 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+        if (TryParse(Day, Month, Year, 1000, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Three boxes as a real date, with the year from <paramref name="minYear"/> to 9999.</summary>
+    public static bool TryParse(string? day, string? month, string? year, int minYear, out DateOnly date)
+    {
+        date = default;
+        if (int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            && int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && y >= minYear && y <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
         {
             date = new DateOnly(y, m, d);
             return true;
