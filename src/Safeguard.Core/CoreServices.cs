@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Core.Disclosures;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
 
@@ -25,6 +26,8 @@ public static class CoreServices
         services.AddScoped<PersonMerging>();
         services.AddScoped<RiskHistory>();
         services.AddScoped<SafeContact>();
+        services.AddScoped<DisclosureSettings>();
+        services.AddScoped<DisclosureService>();
         return services;
     }
 }

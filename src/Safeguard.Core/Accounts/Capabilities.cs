@@ -21,19 +21,50 @@ public enum Capability
 
     /// <summary>Reverse a merge found to be wrong.</summary>
     ReverseMerges,
+
+    /// <summary>See and work on Clare's Law and Sarah's Law applications in the user's areas.</summary>
+    WorkOnDisclosures,
+
+    /// <summary>Take a first contact: start an application and triage immediate risk.</summary>
+    RecordFirstContact,
+
+    /// <summary>Review criteria, meet the applicant, research, inform applicants, close applications.</summary>
+    ResearchDisclosures,
+
+    /// <summary>Decide whether to disclose (never on an application the same user researched).</summary>
+    DecideDisclosures,
+
+    /// <summary>Deliver a disclosure and record it.</summary>
+    DeliverDisclosures,
+
+    /// <summary>Allocate and reassign applications; acknowledge urgent alerts; see the board.</summary>
+    AllocateDisclosures,
+
+    /// <summary>Read every application in every area, changing nothing: inspectors and auditors.</summary>
+    ReadAllDisclosures,
+
+    /// <summary>The disclosure dashboard and the Home Office figures.</summary>
+    ViewDisclosureFigures,
+
+    /// <summary>Schemes, clocks, bank holidays, research sources and document templates.</summary>
+    ManageDisclosureSettings,
 }
 
 public static class Capabilities
 {
+    private static readonly Capability[] Cru = [Capability.FindPeople, Capability.RecordPeople, Capability.WorkOnDisclosures];
+
     private static readonly Dictionary<string, Capability[]> ByRole = new()
     {
-        [Roles.Administrator] = [Capability.ManageUsers, Capability.ManageOrganisation, Capability.IssueApiTokens, Capability.FindPeople, Capability.ReverseMerges],
-        [Roles.Auditor] = [Capability.ReadAuditTrail, Capability.FindPeople],
-        [Roles.ControlRoom] = [Capability.FindPeople, Capability.RecordPeople],
-        [Roles.CruResearcher] = [Capability.FindPeople, Capability.RecordPeople],
-        [Roles.CruDecisionMaker] = [Capability.FindPeople, Capability.RecordPeople],
-        [Roles.CruSupervisor] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople],
-        [Roles.DisclosureOfficer] = [Capability.FindPeople, Capability.RecordPeople],
+        [Roles.Administrator] = [Capability.ManageUsers, Capability.ManageOrganisation, Capability.IssueApiTokens, Capability.FindPeople, Capability.ReverseMerges,
+            Capability.ManageDisclosureSettings],
+        [Roles.Auditor] = [Capability.ReadAuditTrail, Capability.FindPeople, Capability.ReadAllDisclosures, Capability.ViewDisclosureFigures],
+        [Roles.ControlRoom] = [.. Cru, Capability.RecordFirstContact],
+        [Roles.CruResearcher] = [.. Cru, Capability.RecordFirstContact, Capability.ResearchDisclosures],
+        [Roles.CruDecisionMaker] = [.. Cru, Capability.DecideDisclosures, Capability.ViewDisclosureFigures],
+        [Roles.CruSupervisor] = [.. Cru, Capability.MergePeople, Capability.RecordFirstContact, Capability.ResearchDisclosures, Capability.DeliverDisclosures,
+            Capability.AllocateDisclosures, Capability.ViewDisclosureFigures],
+        [Roles.DisclosureOfficer] = [.. Cru, Capability.DeliverDisclosures],
         [Roles.MaracCoordinator] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople],
         [Roles.MeetingChair] = [Capability.FindPeople, Capability.RecordPeople],
         [Roles.Idva] = [Capability.FindPeople, Capability.RecordPeople],

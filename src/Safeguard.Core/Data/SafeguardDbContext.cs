@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
+using Safeguard.Core.Disclosures;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
 using Safeguard.Core.Security;
@@ -29,6 +30,18 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<PersonInvolvement> PersonInvolvements => Set<PersonInvolvement>();
     public DbSet<PersonContact> PersonContacts => Set<PersonContact>();
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
+    public DbSet<DisclosureScheme> DisclosureSchemes => Set<DisclosureScheme>();
+    public DbSet<DisclosureClock> DisclosureClocks => Set<DisclosureClock>();
+    public DbSet<DisclosureApplication> DisclosureApplications => Set<DisclosureApplication>();
+    public DbSet<ApplicationPerson> ApplicationPeople => Set<ApplicationPerson>();
+    public DbSet<StagePeriod> StagePeriods => Set<StagePeriod>();
+    public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
+    public DbSet<ResearchSource> ResearchSources => Set<ResearchSource>();
+    public DbSet<ResearchCheck> ResearchChecks => Set<ResearchCheck>();
+    public DbSet<DelayRecord> DelayRecords => Set<DelayRecord>();
+    public DbSet<ApplicationFile> ApplicationFiles => Set<ApplicationFile>();
+    public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
+    public DbSet<BankHolidayDate> BankHolidays => Set<BankHolidayDate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

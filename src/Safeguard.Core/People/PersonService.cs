@@ -237,9 +237,18 @@ public sealed class PersonService(SafeguardDbContext db, AuditTrail audit, TimeP
     public async Task<PersonInvolvement> RecordInvolvementAsync(PersonInvolvement involvement, CancellationToken ct = default)
     {
         await using var write = await audit.BeginAsync(ct);
+        await RecordInvolvementAsync(involvement, write, ct);
+        await write.CommitAsync(ct);
+        return involvement;
+    }
+
+    /// <summary>The same, inside a write the calling feature already holds: the case and the involvement commit together.</summary>
+    public async Task RecordInvolvementAsync(PersonInvolvement involvement, AuditedWrite write, CancellationToken ct = default)
+    {
         involvement.RecordedAt = clock.GetUtcNow().UtcDateTime;
         db.PersonInvolvements.Add(involvement);
-        if (!await db.PersonAreas.AnyAsync(pa => pa.PersonId == involvement.PersonId && pa.AreaId == involvement.AreaId, ct))
+        if (!await db.PersonAreas.AnyAsync(pa => pa.PersonId == involvement.PersonId && pa.AreaId == involvement.AreaId, ct)
+            && !db.PersonAreas.Local.Any(pa => pa.PersonId == involvement.PersonId && pa.AreaId == involvement.AreaId))
         {
             db.PersonAreas.Add(new PersonArea { PersonId = involvement.PersonId, AreaId = involvement.AreaId });
         }
@@ -250,8 +259,6 @@ public sealed class PersonService(SafeguardDbContext db, AuditTrail audit, TimeP
             involvement.Id, Kind = involvement.Kind.ToString(), Role = involvement.Role.ToString(), involvement.Reference, involvement.OccurredAt,
             RiskLevel = involvement.RiskLevel?.ToString(), involvement.PoliceReported, involvement.AreaId,
         });
-        await write.CommitAsync(ct);
-        return involvement;
     }
 
     internal void AddKeys(Person person) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Core.Disclosures;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
 
@@ -46,6 +47,14 @@ public sealed class RecordScope(SafeguardDbContext db, IAuthorizationService aut
         var person = await db.People.Include(p => p.Names).Include(p => p.Addresses).Include(p => p.Identifiers)
             .AsSplitQuery().FirstAsync(p => p.Id == canonicalId, ct);
         return await AllowedAsync(person, "Person", id.ToString(System.Globalization.CultureInfo.InvariantCulture), operation, ct) ? person : null;
+    }
+
+    /// <summary>A disclosure application with its people, if the user may do the operation on it.</summary>
+    public async Task<DisclosureApplication?> ApplicationAsync(int id, RecordOperation operation, CancellationToken ct = default)
+    {
+        var app = await db.DisclosureApplications.Include(a => a.People).FirstOrDefaultAsync(a => a.Id == id, ct);
+        return app is not null && await AllowedAsync(app, "DisclosureApplication", id.ToString(System.Globalization.CultureInfo.InvariantCulture), operation, ct)
+            ? app : null;
     }
 
     /// <summary>Whether the signed-in user may also change a record they can see: for showing or hiding actions.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Common;
 using Safeguard.Core.People;
 using Safeguard.Core.People.Matching;
+using Safeguard.Web.Infrastructure;
 
 namespace Safeguard.Web.Pages.People;
 
@@ -88,7 +89,7 @@ public abstract class PersonSearchPage : PageModel
             return null;
         }
 
-        if (Edit.DateInput.TryParse(BirthDay, BirthMonth, BirthYear, 1, out var date))
+        if (DateInput.TryParse(BirthDay, BirthMonth, BirthYear, 1, out var date))
         {
             return date;
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Safeguard.Web.Pages.People.Edit;
+namespace Safeguard.Web.Infrastructure;
 
 /// <summary>A GOV.UK date input (day, month, year boxes) as typed, and what it means.</summary>
 public sealed record DateInput(string Name, string Legend, string? Hint, string? Day, string? Month, string? Year)

@@ -1,4 +1,4 @@
-namespace Safeguard.Web.Pages.People.Edit;
+namespace Safeguard.Web.Infrastructure;
 
 /// <summary>A set of radios (see _Radios): the field, its legend, the options and which is chosen.</summary>
 public sealed record Choice(string Name, string Legend, IReadOnlyList<(string Value, string Text)> Options, string? Selected, string? Hint = null, bool Inline = false)
