@@ -1,0 +1,3 @@
+namespace Safeguard.Core.Disclosures.Clocks;
+
+public sealed record BankHoliday(DateOnly Date, string Name);

@@ -1,0 +1,8 @@
+namespace Safeguard.Core.Disclosures.Clocks;
+
+public enum ClockUnit
+{
+    Hours,
+    CalendarDays,
+    WorkingDays,
+}
