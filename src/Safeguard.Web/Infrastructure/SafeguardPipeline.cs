@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Safeguard.Core.Data;
+using Safeguard.Core.Disclosures;
 using Safeguard.Web.Api;
 using Safeguard.Web.Demo;
 
@@ -13,6 +14,7 @@ public static class SafeguardPipeline
     {
         using var scope = app.Services.CreateScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
+        await scope.ServiceProvider.GetRequiredService<DisclosureSettings>().EnsureDefaultsAsync();
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEnabledAsync();
     }
 

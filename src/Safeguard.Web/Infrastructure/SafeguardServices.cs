@@ -55,6 +55,7 @@ public static class SafeguardServices
         services.AddScoped<IAuthorizationHandler, UserRecordScope>();
         services.AddScoped<IAuthorizationHandler, AreaRecordScope>();
         services.AddScoped<IAuthorizationHandler, PersonRecordScope>();
+        services.AddScoped<IAuthorizationHandler, ApplicationRecordScope>();
         services.AddHttpContextAccessor();
 
         services.AddIdentity<User, IdentityRole>(AccountPolicy.Apply)
