@@ -22,6 +22,7 @@ public static class SafeguardServices
     public const string ApiRateLimit = "api";
     public const string ApiDocs = "ApiDocs";
     public const string PasswordSignedIn = "PasswordSignedIn";
+    public const string DisclosuresPolicy = "Disclosures";
     public const string ApiClient = "ApiClient";
 
     public static WebApplicationBuilder AddSafeguard(this WebApplicationBuilder builder)
@@ -114,6 +115,14 @@ public static class SafeguardServices
                     .RequireAssertion(c => Capabilities.Has(c.User, capability)));
             }
 
+            // Disclosure work is read by the CRU in its areas and by auditors everywhere; the pages then ask for the
+            // capability of each change, and the record scope decides per application.
+            o.AddPolicy(DisclosuresPolicy, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
+                .RequireAssertion(c => Capabilities.Has(c.User, Capability.WorkOnDisclosures) || Capabilities.Has(c.User, Capability.ReadAllDisclosures)));
+
             foreach (var scope in ApiTokenService.KnownScopes.Keys)
             {
                 o.AddPolicy("Scope:" + scope, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName)
@@ -152,6 +161,8 @@ public static class SafeguardServices
             o.Conventions.AuthorizeFolder("/Admin/Organisation", Capabilities.PolicyName(Capability.ManageOrganisation));
             o.Conventions.AuthorizeFolder("/Audit", Capabilities.PolicyName(Capability.ReadAuditTrail));
             o.Conventions.AuthorizeFolder("/People", Capabilities.PolicyName(Capability.FindPeople));
+            o.Conventions.AuthorizeFolder("/Disclosures", DisclosuresPolicy);
+            o.Conventions.AuthorizeFolder("/Admin/Disclosures", Capabilities.PolicyName(Capability.ManageDisclosureSettings));
             o.Conventions.AuthorizeFolder("/Account/Setup", PasswordSignedIn);
         }).AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddOpenApi("v1");
