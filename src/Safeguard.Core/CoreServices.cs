@@ -28,6 +28,7 @@ public static class CoreServices
         services.AddScoped<SafeContact>();
         services.AddScoped<DisclosureSettings>();
         services.AddScoped<DisclosureService>();
+        services.AddScoped<DisclosureWorkList>();
         return services;
     }
 }

@@ -23,6 +23,7 @@ public static class SafeguardServices
     public const string ApiDocs = "ApiDocs";
     public const string PasswordSignedIn = "PasswordSignedIn";
     public const string DisclosuresPolicy = "Disclosures";
+    public const string BoardPolicy = "Disclosures.Board";
     public const string ApiClient = "ApiClient";
 
     public static WebApplicationBuilder AddSafeguard(this WebApplicationBuilder builder)
@@ -122,6 +123,12 @@ public static class SafeguardServices
                 .RequireAuthenticatedUser()
                 .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
                 .RequireAssertion(c => Capabilities.Has(c.User, Capability.WorkOnDisclosures) || Capabilities.Has(c.User, Capability.ReadAllDisclosures)));
+
+            o.AddPolicy(BoardPolicy, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
+                .RequireAssertion(c => Capabilities.Has(c.User, Capability.AllocateDisclosures) || Capabilities.Has(c.User, Capability.ReadAllDisclosures)));
 
             foreach (var scope in ApiTokenService.KnownScopes.Keys)
             {
