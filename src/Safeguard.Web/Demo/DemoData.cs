@@ -17,7 +17,8 @@ public sealed record DemoSignIn(string Role, string Email, string Code);
 /// newcomer can try Safeguard in a minute. Every name is obviously made up; every email is on example.org.
 /// </summary>
 public sealed class DemoData(
-    SafeguardDbContext db, UserManager<User> users, AuditTrail audit, TimeProvider clock, IOptions<DemoOptions> options, DemoPeople demoPeople)
+    SafeguardDbContext db, UserManager<User> users, AuditTrail audit, TimeProvider clock, IOptions<DemoOptions> options, DemoPeople demoPeople,
+    DemoDisclosures demoDisclosures)
 {
     public const string Password = "demo-only-password";
     private const string North = "Northtown (demo)";
@@ -41,7 +42,7 @@ public sealed class DemoData(
         new(Roles.CruResearcher, "researcher@demo.example.org", "Rita Research", Agencies[0].Name, [North]),
         new(Roles.CruDecisionMaker, "decision.maker@demo.example.org", "Dev Decides", Agencies[0].Name, [North, South]),
         new(Roles.CruSupervisor, "supervisor@demo.example.org", "Sue Supervise", Agencies[0].Name, [North, South]),
-        new(Roles.DisclosureOfficer, "disclosure@demo.example.org", "Dan Disclose", Agencies[0].Name, [South]),
+        new(Roles.DisclosureOfficer, "disclosure@demo.example.org", "Dan Disclose", Agencies[0].Name, [North, South]),
         new(Roles.MaracCoordinator, "marac.coordinator@demo.example.org", "Mo Coordinate", Agencies[0].Name, [North]),
         new(Roles.MeetingChair, "chair@demo.example.org", "Charlie Chair", Agencies[0].Name, [North]),
         new(Roles.AgencyRepresentative, "housing.rep@demo.example.org", "Harper Housing", Agencies[5].Name, [North]),
@@ -97,6 +98,7 @@ public sealed class DemoData(
         await write.CommitAsync(ct);
         var admin = await db.Users.SingleAsync(u => u.Email == Users[0].Email, ct);
         await demoPeople.SeedAsync(admin.Id, areaIds[North], areaIds[South], ct);
+        await demoDisclosures.SeedAsync(areaIds[North], ct);
     }
 
     /// <summary>Each demo user's current authenticator code, for the sign-in page's demo panel.</summary>

@@ -54,6 +54,7 @@ public static class SafeguardServices
         services.AddScoped<CspNonce>();
         services.AddScoped<DemoData>();
         services.AddScoped<DemoPeople>();
+        services.AddScoped<DemoDisclosures>();
         services.AddScoped<IAuthorizationHandler, UserRecordScope>();
         services.AddScoped<IAuthorizationHandler, AreaRecordScope>();
         services.AddScoped<IAuthorizationHandler, PersonRecordScope>();

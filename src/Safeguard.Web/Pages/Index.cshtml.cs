@@ -13,6 +13,11 @@ public sealed class IndexModel : PageModel
     public void OnGet()
     {
         var areas = new List<WorkArea>();
+        if (Capabilities.Has(User, Capability.WorkOnDisclosures) || Capabilities.Has(User, Capability.ReadAllDisclosures))
+        {
+            areas.Add(new("/disclosures", "Clare's Law and Sarah's Law", "Applications from first contact to closure: your work, the supervisor's board and the figures."));
+        }
+
         if (Capabilities.Has(User, Capability.FindPeople))
         {
             areas.Add(new("/people", "People", "Find a person in your areas, see their history and safe contact, and add someone new after searching."));

@@ -55,6 +55,13 @@ public abstract class ApplicationPage(RecordScope scope) : PageModel
         return Page();
     }
 
+    /// <summary>A stage's form shown for the first time, or the record when the application is not at that stage.</summary>
+    protected async Task<IActionResult> ShowAtAsync(DisclosureStage stage)
+    {
+        var shown = await ShowAsync();
+        return shown is PageResult && Application.Stage != stage ? Redirect(RecordUrl) : shown;
+    }
+
     /// <summary>Shows the service's errors on the form, or goes back to the record with the message.</summary>
     protected IActionResult Outcome<T>(Result<T> result, string success)
     {
