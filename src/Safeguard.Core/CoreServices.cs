@@ -29,6 +29,9 @@ public static class CoreServices
         services.AddScoped<DisclosureSettings>();
         services.AddScoped<DisclosureService>();
         services.AddScoped<DisclosureWorkList>();
+        services.AddScoped<DisclosureFiles>();
+        services.AddScoped<DocumentTemplates>();
+        services.AddScoped<DisclosureSettingsChanges>();
         return services;
     }
 }
