@@ -3,6 +3,7 @@ using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.Disclosures;
+using Safeguard.Core.Disclosures.Reporting;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
 
@@ -28,6 +29,7 @@ public static class CoreServices
         services.AddScoped<SafeContact>();
         services.AddScoped<DisclosureSettings>();
         services.AddScoped<DisclosureService>();
+        services.AddScoped<DisclosureFigures>();
         return services;
     }
 }
