@@ -292,7 +292,7 @@ public sealed class FigureRuleTests
     [Fact]
     public void Medians_of_odd_and_even_counts()
     {
-        Assert.Null(DisclosureFigures.Median([]));
+        Assert.Null(DisclosureFigures.Median(Array.Empty<double>()));
         Assert.Equal(3, DisclosureFigures.Median([3]));
         Assert.Equal(2.5, DisclosureFigures.Median([4, 1]));
         Assert.Equal(3, DisclosureFigures.Median([5, 1, 3]));
@@ -310,5 +310,19 @@ public sealed class FigureRuleTests
         Assert.Equal(new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc), winter.EndUtc);
         Assert.Equal(new FiguresPeriod(new DateOnly(2025, 12, 1), new DateOnly(2026, 11, 22)), FiguresPeriod.LastTwelveMonths(new DateOnly(2026, 11, 22)));
         Assert.Equal(12, DisclosureFigures.MonthsOf(FiguresPeriod.LastTwelveMonths(new DateOnly(2026, 11, 22))).Count);
+    }
+}
+
+public sealed class HistogramMedianTests
+{
+    [Fact]
+    public void Medians_of_a_histogram_match_the_medians_of_the_values_it_counts()
+    {
+        Assert.Null(DisclosureFigures.Median(Array.Empty<(double, int)>()));
+        Assert.Equal(2, DisclosureFigures.Median([(2.0, 1)]));
+        Assert.Equal(2, DisclosureFigures.Median([(5.0, 1), (1.0, 1), (2.0, 2)]));       // 1 2 2 5
+        Assert.Equal(3.5, DisclosureFigures.Median([(1.0, 2), (6.0, 2)]));               // 1 1 6 6
+        Assert.Equal(6, DisclosureFigures.Median([(1.0, 2), (6.0, 3)]));                  // 1 1 6 6 6
+        Assert.Equal(1.5, DisclosureFigures.Median([(2.0, 1), (1.0, 1), (9.0, 0)]));
     }
 }
