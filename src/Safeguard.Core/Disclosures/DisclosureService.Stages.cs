@@ -192,7 +192,9 @@ public sealed partial class DisclosureService
         }
 
         var rules = Rules(app!);
-        if (app!.ResearcherUserId is not null && app.ResearcherUserId == actor.ActorUserId)
+        // Four eyes: whoever researched (completed the research or recorded any of its checks) does not decide.
+        if (app!.ResearcherUserId is not null && app.ResearcherUserId == actor.ActorUserId
+            || await db.ResearchChecks.AnyAsync(c => c.ApplicationId == app.Id && c.RecordedByUserId == actor.ActorUserId, ct))
         {
             rules.Fail("Disclose", "You researched this application, so someone else must make the decision");
         }

@@ -90,6 +90,21 @@ public sealed class ResearchAndDecisionTests : DisclosureFixture
     }
 
     [Fact]
+    public async Task Someone_who_recorded_a_check_may_not_decide_even_if_another_user_completed_the_research()
+    {
+        var (app, people) = await CreateWithPeopleAsync(Scheme.Dvds, Route.RightToKnow);
+        app = await WalkToAsync(app.Id, DisclosureStage.Research);
+        var source = await SourceIdAsync();
+        Assert.True((await As(DecisionMaker, s => s.AddCheckAsync(app.Id, Check(source)))).Succeeded);
+        Assert.True((await As(Researcher, s => s.CompleteResearchAsync(app.Id, app.Version, Research(Scheme.Dvds)))).Succeeded);
+        app = await ReloadAsync(app.Id);
+        var refused = await As(DecisionMaker, s => s.RecordDecisionAsync(app.Id, app.Version, Disclose(people.PersonAtRisk!.Value)));
+        AssertError(refused, "Disclose");
+        Assert.Equal(DisclosureStage.Decision, (await ReloadAsync(app.Id)).Stage);
+        Assert.True((await As(Supervisor, s => s.RecordDecisionAsync(app.Id, app.Version, Disclose(people.PersonAtRisk!.Value)))).Succeeded);
+    }
+
+    [Fact]
     public async Task A_disclosure_needs_a_recipient_on_the_application_who_is_not_the_subject_and_an_officer_of_the_area()
     {
         var (app, people) = await CreateWithPeopleAsync(Scheme.Dvds, Route.RightToAsk);
