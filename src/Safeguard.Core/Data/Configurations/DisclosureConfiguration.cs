@@ -85,6 +85,11 @@ internal sealed class DisclosureApplicationConfiguration : IEntityTypeConfigurat
         b.HasIndex(a => new { a.OwnerUserId, a.ClosedAt }).HasDatabaseName("IX_DisclosureApplications_Owner");
         b.HasIndex(a => new { a.AreaId, a.ReceivedAt }).HasDatabaseName("IX_DisclosureApplications_Area_Received");
         b.HasIndex(a => a.ReceivedAt).HasDatabaseName("IX_DisclosureApplications_ReceivedAt");
+
+        // The dashboard's figures read only these columns of the applications received in a period: a covering
+        // index spares the database a visit to each wide row.
+        b.HasIndex(a => new { a.ReceivedAt, a.AreaId, a.Scheme, a.Route, a.Outcome, a.ClosedAt, a.DueAt, a.Disclose, a.SubjectIsRegisteredSexOffender })
+            .HasDatabaseName("IX_DisclosureApplications_Figures");
         b.HasIndex(a => a.ClientReference).IsUnique().HasDatabaseName("IX_DisclosureApplications_ClientReference");
         b.HasIndex(a => a.SchemeId).HasDatabaseName("IX_DisclosureApplications_SchemeId");
         b.HasIndex(a => a.RecipientPersonId).HasDatabaseName("IX_DisclosureApplications_RecipientPersonId");
@@ -112,7 +117,8 @@ internal sealed class StagePeriodConfiguration : IEntityTypeConfiguration<StageP
         b.Property(p => p.Stage).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.ByUserId).HasMaxLength(450);
         b.HasOne<DisclosureApplication>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(p => p.ApplicationId).HasDatabaseName("IX_StagePeriods_ApplicationId");
+        // Covering for "time in each stage": the periods of the applications in a period, read from the index alone.
+        b.HasIndex(p => new { p.ApplicationId, p.Stage, p.LeftAt, p.EnteredAt }).HasDatabaseName("IX_StagePeriods_Application_Stage");
         b.HasIndex(p => new { p.Stage, p.LeftAt }).HasDatabaseName("IX_StagePeriods_Stage_LeftAt");
     }
 }

@@ -148,6 +148,8 @@ public sealed class Disclosures : Migration
         m.CreateIndex("IX_DisclosureApplications_Owner", "DisclosureApplications", ["OwnerUserId", "ClosedAt"]);
         m.CreateIndex("IX_DisclosureApplications_Area_Received", "DisclosureApplications", ["AreaId", "ReceivedAt"]);
         m.CreateIndex("IX_DisclosureApplications_ReceivedAt", "DisclosureApplications", "ReceivedAt");
+        m.CreateIndex("IX_DisclosureApplications_Figures", "DisclosureApplications",
+            ["ReceivedAt", "AreaId", "Scheme", "Route", "Outcome", "ClosedAt", "DueAt", "Disclose", "SubjectIsRegisteredSexOffender"]);
         m.CreateIndex("IX_DisclosureApplications_ClientReference", "DisclosureApplications", "ClientReference", unique: true);
         m.CreateIndex("IX_DisclosureApplications_SchemeId", "DisclosureApplications", "SchemeId");
         m.CreateIndex("IX_DisclosureApplications_RecipientPersonId", "DisclosureApplications", "RecipientPersonId");
@@ -185,7 +187,7 @@ public sealed class Disclosures : Migration
             t.PrimaryKey("PK_StagePeriods", x => x.Id);
             t.ForeignKey("FK_StagePeriods_DisclosureApplications_ApplicationId", x => x.ApplicationId, "DisclosureApplications", "Id", onDelete: ReferentialAction.Cascade);
         });
-        m.CreateIndex("IX_StagePeriods_ApplicationId", "StagePeriods", "ApplicationId");
+        m.CreateIndex("IX_StagePeriods_Application_Stage", "StagePeriods", ["ApplicationId", "Stage", "LeftAt", "EnteredAt"]);
         m.CreateIndex("IX_StagePeriods_Stage_LeftAt", "StagePeriods", ["Stage", "LeftAt"]);
 
         m.CreateTable("ApplicationEvents", t => new
