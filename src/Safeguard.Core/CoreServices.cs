@@ -3,6 +3,7 @@ using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.Disclosures;
+using Safeguard.Core.Disclosures.Reporting;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
 
@@ -29,6 +30,10 @@ public static class CoreServices
         services.AddScoped<DisclosureSettings>();
         services.AddScoped<DisclosureService>();
         services.AddScoped<DisclosureWorkList>();
+        services.AddScoped<DisclosureFiles>();
+        services.AddScoped<DocumentTemplates>();
+        services.AddScoped<DisclosureSettingsChanges>();
+        services.AddScoped<DisclosureFigures>();
         return services;
     }
 }

@@ -79,4 +79,74 @@ public sealed class DisclosureJourneyTests(AppFixture app)
         await Expect(officer.Locator("main")).ToContainTextAsync("Disclose");
         await CheckAsync(officer, "d1-closed");
     }
+
+    [Fact]
+    public async Task A_sarahs_law_application_ends_in_no_disclosure_with_the_letter_created_and_the_applicant_told()
+    {
+        await using var control = await app.NewContextAsync();
+        var page = await SignInAsync(app, control, "control.room@demo.example.org", "d2");
+        var url = await StartApplicationAsync(page, "Scheme-Csods-RightToAsk", "Grandmother worried about a lodger who babysits", urgent: false, "d2");
+        await AddPersonAsync(page, url, "Role", "Morgan", "Journeygrandparent", (8, 2, 1958), "d2-add-applicant");
+        await AddPersonAsync(page, url, "Role-Child", "Alfie", "Journeychild", (14, 7, 2017), "d2-add-child");
+        await AddPersonAsync(page, url, "Role-Subject", "Lee", "Journeylodger", (1, 1, 1980), "d2-add-subject");
+        await CompleteTriageAsync(page, url);
+
+        await using var researcherContext = await app.NewContextAsync();
+        var researcher = await SignInAsync(app, researcherContext, "researcher@demo.example.org", "d2-researcher");
+        await ResearchAsync(researcher, url, meet: true, csods: true, "d2");
+
+        await using var deciderContext = await app.NewContextAsync();
+        var decider = await SignInAsync(app, deciderContext, "decision.maker@demo.example.org", "d2-decider");
+        await decider.GotoAsync(url + "/decision");
+        await decider.Locator("#Disclose-no").CheckAsync();
+        await decider.FillAsync("#NoDisclosureReason", "The checks found nothing that meets the test for disclosure");
+        await FillTodayAsync(decider, "DecidedOn");
+        await decider.FillAsync("#Lawful", "Considered under the common-law power");
+        await decider.FillAsync("#Necessary", "Not necessary: no relevant convictions");
+        await decider.FillAsync("#Proportionate", "A disclosure would not be proportionate");
+        await Button(decider, "Continue").ClickAsync();
+        await Button(decider, "Save decision").ClickAsync();
+        await Expect(decider.Locator("#notice")).ToContainTextAsync("no disclosure");
+
+        await researcher.GotoAsync(url);
+        await Button(researcher, "Create the non-disclosure letter").ClickAsync();
+        await Expect(researcher.Locator("#files")).ToBeVisibleAsync();
+        await Expect(researcher.Locator("main")).ToContainTextAsync("non-disclosure letter.docx");
+        await researcher.GotoAsync(url + "/informed");
+        await FillTodayAsync(researcher, "InformedOn");
+        await researcher.FillAsync("#How", "By phone at a safe time, then by letter");
+        await CheckAsync(researcher, "d2-informed");
+        await Button(researcher, "Save and close the application").ClickAsync();
+        await Expect(researcher.Locator("#notice")).ToContainTextAsync("application closed");
+        await Expect(researcher.Locator("#closure")).ToBeVisibleAsync();
+        await Expect(researcher.Locator("main")).ToContainTextAsync("No disclosure");
+        await CheckAsync(researcher, "d2-closed");
+    }
+
+    [Fact]
+    public async Task An_urgent_triage_alerts_supervisors_until_one_acknowledges_it()
+    {
+        await using var control = await app.NewContextAsync();
+        var page = await SignInAsync(app, control, "control.room@demo.example.org", "d3");
+        var url = await StartApplicationAsync(page, "Scheme", "Caller says her partner threatened her tonight; she wants to know his past", urgent: true, "d3");
+        await Expect(page.Locator("main")).ToContainTextAsync("Urgent");
+        await Expect(page.Locator(".govuk-warning-text").First).ToContainTextAsync("The subject has threatened the applicant tonight");
+        await CheckAsync(page, "d3-record-urgent");
+        var reference = (await page.TitleAsync()).Split(' ')[1];
+
+        await using var supervisorContext = await app.NewContextAsync();
+        var supervisor = await SignInAsync(app, supervisorContext, "supervisor@demo.example.org", "d3-supervisor");
+        await supervisor.GotoAsync("/disclosures/board");
+        var alerts = supervisor.Locator(".govuk-notification-banner").Filter(new() { HasText = "Urgent alerts" });
+        await Expect(alerts).ToContainTextAsync(reference);
+        await CheckAsync(supervisor, "d3-board-alert");
+        await Link(alerts, reference).ClickAsync();
+        await Button(supervisor, "Acknowledge urgent alert").ClickAsync();
+        await Expect(supervisor.Locator("#notice")).ToContainTextAsync("acknowledged");
+        await Expect(supervisor.Locator("main")).ToContainTextAsync("Urgent alert acknowledged by a supervisor");
+        await supervisor.GotoAsync("/disclosures/board");
+        var stillAlerted = supervisor.Locator(".govuk-notification-banner").Filter(new() { HasText = reference });
+        await Expect(stillAlerted).ToHaveCountAsync(0);
+        await Expect(supervisor.Locator("table").Filter(new() { HasText = reference })).ToContainTextAsync("Urgent");
+    }
 }

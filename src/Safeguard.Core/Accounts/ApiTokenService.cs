@@ -20,6 +20,8 @@ public sealed class ApiTokenService(SafeguardDbContext db, AuditTrail audit, Tim
     {
         ["me:read"] = "Read who the token belongs to",
         ["people:read"] = "Search the person index (in the token owner's areas)",
+        ["disclosures:read"] = "List and read Clare's Law and Sarah's Law applications the token owner may see",
+        ["disclosures:write"] = "Submit Right to Ask applications and record their stages, as the token owner may",
     };
 
     public async Task<Result<IssuedApiToken>> IssueAsync(User owner, string? name, IReadOnlyCollection<string> scopes,

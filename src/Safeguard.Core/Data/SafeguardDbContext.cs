@@ -47,6 +47,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SafeguardDbContext).Assembly);
+        ElapsedDays.Map(builder, Database.IsSqlite());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

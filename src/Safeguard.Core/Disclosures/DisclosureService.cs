@@ -22,6 +22,13 @@ public sealed partial class DisclosureService(
 
     public async Task<Result<DisclosureApplication>> CreateAsync(FirstContact input, CancellationToken ct = default)
     {
+        // A submitting system that retries sends its reference again: it gets the first application back, not a second one.
+        if (input.ClientReference is { Length: > 0 } clientReference
+            && await db.DisclosureApplications.FirstOrDefaultAsync(a => a.ClientReference == clientReference, ct) is { } existing)
+        {
+            return Result<DisclosureApplication>.Ok(existing);
+        }
+
         var now = Now;
         var today = London.Today(clock);
         var rules = new FormRules(today, London.DateOf(input.ReceivedAt));
@@ -249,6 +256,11 @@ public sealed partial class DisclosureService(
         if (Stale(app, version) is { } stale)
         {
             return stale;
+        }
+
+        if (!app.IsOpen)
+        {
+            return Fail("Urgent", "This application is closed");
         }
 
         if (!app.Urgent || app.UrgentAcknowledgedAt is not null)

@@ -25,6 +25,7 @@ public static class ApiEndpoints
             .WithSummary("Who this token belongs to, its scopes and expiry");
 
         v1.MapPeopleApi();
+        v1.MapDisclosureApplicationsApi();
     }
 
     private static async Task<Ok<MeResponse>> Me(HttpContext context, SafeguardDbContext db, CancellationToken ct)
@@ -45,9 +46,17 @@ public static class ApiEndpoints
         var result = await next(context);
         var http = context.HttpContext;
         var endpoint = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value;
-        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
+        var status = StatusOf(result) ?? http.Response.StatusCode;
         await http.RequestServices.GetRequiredService<AuditTrail>().RecordAsync("api.called",
             summary: $"{http.Request.Method} {endpoint} {status}", ct: http.RequestAborted);
         return result;
     }
+
+    /// <summary>The status a result will answer with, looking inside a Results&lt;...&gt; union to the result it holds.</summary>
+    private static int? StatusOf(object? result) => result switch
+    {
+        IStatusCodeHttpResult { StatusCode: { } code } => code,
+        INestedHttpResult nested => StatusOf(nested.Result),
+        _ => null,
+    };
 }
