@@ -132,6 +132,8 @@ if (options.Runs("disclosures"))
     report["boardResearchOverdueMs"] = await DisclosureScenarios.BoardAsync(disclosureServices, bench,
         new BoardFilter(DisclosureStage.Research, ClockState.Overdue));
     report["stageChange"] = await DisclosureScenarios.StageChangeAsync(disclosureServices, bench);
+    report["dashboardSupervisorMs"] = await DashboardScenario.RunAsync(disclosureServices, bench, auditor: false);
+    report["dashboardAuditorMs"] = await DashboardScenario.RunAsync(disclosureServices, bench, auditor: true);
     report["loadAverageAfter"] = File.ReadAllText("/proc/loadavg").Trim();
 }
 
