@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Reproduces bench/README.md's figures: every scenario on SQLite and on a throwaway PostgreSQL.
-# Usage: bench/run.sh [--events N] [--people N] [--pairs N] [--searches N]
-#   defaults: 1,000,000 audit events, 1,000,000 people, 10,000 duplicate and 10,000 near-miss pairs, 500 searches.
+# Usage: bench/run.sh [--events N] [--people N] [--pairs N] [--searches N] [--applications N] [--scenarios LIST]
+#   defaults: 1,000,000 audit events, 1,000,000 people, 10,000 duplicate and 10,000 near-miss pairs, 500 searches,
+#   200,000 disclosure applications; LIST is a comma-separated choice of audit,people,matching,disclosures (all by default).
 #   A bare number as the first argument is taken as --events, as before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EVENTS=1000000 PEOPLE=1000000 PAIRS=10000 SEARCHES=500
+EVENTS=1000000 PEOPLE=1000000 PAIRS=10000 SEARCHES=500 APPLICATIONS=200000 SCENARIOS=audit,people,matching,disclosures
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then EVENTS="$1"; shift; fi
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -13,16 +14,35 @@ while [ $# -gt 0 ]; do
     --people) PEOPLE="$2"; shift 2 ;;
     --pairs) PAIRS="$2"; shift 2 ;;
     --searches) SEARCHES="$2"; shift 2 ;;
+    --applications) APPLICATIONS="$2"; shift 2 ;;
+    --scenarios) SCENARIOS="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+wants() { [[ ",$SCENARIOS," == *",$1,"* ]]; }
 . scripts/throwaway-postgres.sh
 mkdir -p bench/results
 dotnet build bench/Safeguard.Bench -c Release -nologo -v quiet
 start_throwaway_postgres 55439
 BENCH="dotnet bench/Safeguard.Bench/bin/Release/net10.0/Safeguard.Bench.dll"
 COMMON=(--events "$EVENTS" --people "$PEOPLE" --pairs "$PAIRS" --searches "$SEARCHES")
+# The audit and person-index sets share one database per provider and write sqlite.json / postgresql.json.
 # Matching quality does not touch the database, so it runs once, with the SQLite run.
-$BENCH --provider Sqlite "${COMMON[@]}" --scenarios audit,people,matching --out bench/results/sqlite.json
-$BENCH --provider PostgreSQL --connection "$SAFEGUARD_PG;Database=safeguard_bench" "${COMMON[@]}" \
-  --scenarios audit,people --out bench/results/postgresql.json
+MAIN=()
+for s in audit people matching; do wants "$s" && MAIN+=("$s"); done
+if [ ${#MAIN[@]} -gt 0 ]; then
+  $BENCH --provider Sqlite "${COMMON[@]}" --scenarios "$(IFS=,; echo "${MAIN[*]}")" --out bench/results/sqlite.json
+  PG_MAIN=()
+  for s in "${MAIN[@]}"; do [ "$s" != matching ] && PG_MAIN+=("$s"); done
+  if [ ${#PG_MAIN[@]} -gt 0 ]; then
+    $BENCH --provider PostgreSQL --connection "$SAFEGUARD_PG;Database=safeguard_bench" "${COMMON[@]}" \
+      --scenarios "$(IFS=,; echo "${PG_MAIN[*]}")" --out bench/results/postgresql.json
+  fi
+fi
+# Clare's and Sarah's Law on a fresh database of their own, into disclosures-sqlite.json / disclosures-postgresql.json.
+if wants disclosures; then
+  $BENCH --provider Sqlite --connection "Data Source=${TMPDIR:-/tmp}/safeguard-bench-disclosures.db" \
+    --applications "$APPLICATIONS" --scenarios disclosures --out bench/results/disclosures-sqlite.json
+  $BENCH --provider PostgreSQL --connection "$SAFEGUARD_PG;Database=safeguard_bench_disclosures" \
+    --applications "$APPLICATIONS" --scenarios disclosures --out bench/results/disclosures-postgresql.json
+fi

@@ -6,11 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Bench.Disclosures;
 using Safeguard.Bench.People;
+using Safeguard.Core.Disclosures;
+using Safeguard.Core.Disclosures.Clocks;
 
 // Measured scenarios on a stated data size. Usage:
 //   Safeguard.Bench --provider Sqlite|PostgreSQL --connection "..." --events 1000000 --people 1000000
-//     --pairs 10000 --searches 500 --scenarios audit,people,matching --out report.json
+//     --pairs 10000 --searches 500 --applications 200000 --scenarios audit,people,matching,disclosures --out report.json
 var options = Args.Parse(args);
 var database = new DatabaseOptions { Provider = options.Provider, ConnectionString = options.Connection };
 var services = new ServiceCollection()
@@ -19,8 +22,9 @@ var services = new ServiceCollection()
     .AddSafeguardCore(database, Directory.GetCurrentDirectory())
     .BuildServiceProvider();
 
-using (var scope = services.CreateScope())
+if (!options.Reuse)
 {
+    using var scope = services.CreateScope();
     var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
     await db.Database.EnsureDeletedAsync();
     await DatabaseSetup.MigrateAsync(db);
@@ -106,6 +110,33 @@ if (options.Runs("matching"))
     report["matchingQuality"] = MatchingQuality.Run(options.Pairs);
 }
 
+if (options.Runs("disclosures"))
+{
+    // Clare's and Sarah's Law: five years of a large force's applications, against a fixed "now".
+    // The machine may be shared: say how busy it was around these timings.
+    report["loadAverageBefore"] = File.ReadAllText("/proc/loadavg").Trim();
+    await using var disclosureServices = DisclosureScenarios.Services(database);
+    Safeguard.Bench.Disclosures.Bench bench;
+    if (options.Reuse)
+    {
+        // Investigation only: time the scenarios again on a database kept by an earlier --keep run.
+        bench = await DisclosureScenarios.FromDatabaseAsync(disclosureServices);
+    }
+    else
+    {
+        (bench, var loaded) = await DisclosureScenarios.LoadAsync(disclosureServices, options.Applications);
+        report["disclosureLoad"] = loaded;
+    }
+
+    report["boardMs"] = await DisclosureScenarios.BoardAsync(disclosureServices, bench, new BoardFilter());
+    report["boardResearchOverdueMs"] = await DisclosureScenarios.BoardAsync(disclosureServices, bench,
+        new BoardFilter(DisclosureStage.Research, ClockState.Overdue));
+    report["stageChange"] = await DisclosureScenarios.StageChangeAsync(disclosureServices, bench);
+    report["dashboardSupervisorMs"] = await DashboardScenario.RunAsync(disclosureServices, bench, auditor: false);
+    report["dashboardAuditorMs"] = await DashboardScenario.RunAsync(disclosureServices, bench, auditor: true);
+    report["loadAverageAfter"] = File.ReadAllText("/proc/loadavg").Trim();
+}
+
 var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
 Console.WriteLine(json);
 if (options.Out is not null)
@@ -113,7 +144,7 @@ if (options.Out is not null)
     await File.WriteAllTextAsync(options.Out, json);
 }
 
-if (!options.Keep)
+if (!options.Keep && !options.Reuse)
 {
     using var scope = services.CreateScope();
     await scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Database.EnsureDeletedAsync();
@@ -144,8 +175,14 @@ static string Machine()
 
 internal sealed record Args(string Provider, string Connection, int Events, int People, int Pairs, int Searches, IReadOnlyList<string> Scenarios, string? Out)
 {
+    /// <summary>Disclosure applications to load (--applications): five years of a large force by default.</summary>
+    public int Applications { get; init; } = 200_000;
+
     /// <summary>Leave the database in place afterwards (--keep), to look at query plans.</summary>
     public bool Keep { get; init; }
+
+    /// <summary>Time the scenarios on a database a --keep run left, without loading it again (--reuse; disclosures only).</summary>
+    public bool Reuse { get; init; }
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario, StringComparer.OrdinalIgnoreCase);
 
@@ -159,10 +196,12 @@ internal sealed record Args(string Provider, string Connection, int Events, int 
             int.Parse(Value("--people") ?? "1000000", CultureInfo.InvariantCulture),
             int.Parse(Value("--pairs") ?? "10000", CultureInfo.InvariantCulture),
             int.Parse(Value("--searches") ?? "500", CultureInfo.InvariantCulture),
-            (Value("--scenarios") ?? "audit,people,matching").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            (Value("--scenarios") ?? "audit,people,matching,disclosures").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Value("--out"))
         {
             Keep = args.Contains("--keep"),
+            Reuse = args.Contains("--reuse"),
+            Applications = int.Parse(Value("--applications") ?? "200000", CultureInfo.InvariantCulture),
         };
     }
 }
