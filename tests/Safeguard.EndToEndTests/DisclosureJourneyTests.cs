@@ -148,5 +148,15 @@ public sealed class DisclosureJourneyTests(AppFixture app)
         var stillAlerted = supervisor.Locator(".govuk-notification-banner").Filter(new() { HasText = reference });
         await Expect(stillAlerted).ToHaveCountAsync(0);
         await Expect(supervisor.Locator("table").Filter(new() { HasText = reference })).ToContainTextAsync("Urgent");
+
+        // The figures: each chart has its table, and the charts draw under the app's content security policy.
+        var errors = new List<string>();
+        supervisor.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
+        await supervisor.GotoAsync("/disclosures/dashboard");
+        await Expect(supervisor.Locator("h1")).ToHaveTextAsync("Disclosure dashboard");
+        await Expect(supervisor.Locator("main")).ToContainTextAsync("Home Office");
+        await Expect(supervisor.Locator("canvas").First).ToBeVisibleAsync();
+        await CheckAsync(supervisor, "d3-dashboard");
+        Assert.Empty(errors);
     }
 }

@@ -20,14 +20,26 @@ public sealed partial class DisclosureService(
 {
     public const string StaleMessage = "Someone else changed this application while you were working on it. Check the record and try again.";
 
-    public async Task<Result<DisclosureApplication>> CreateAsync(FirstContact input, CancellationToken ct = default)
+    public async Task<Result<DisclosureApplication>> CreateAsync(FirstContact input, CancellationToken ct = default) =>
+        (await CreateOrReplayAsync(input, ct)).Result;
+
+    /// <summary>
+    /// A submitting system that retries sends its reference again: it gets the first application back, not a
+    /// second one, and is told it was a replay (the API answers 200 rather than 201).
+    /// </summary>
+    public async Task<(Result<DisclosureApplication> Result, bool Replayed)> CreateOrReplayAsync(FirstContact input, CancellationToken ct = default)
     {
-        // A submitting system that retries sends its reference again: it gets the first application back, not a second one.
         if (input.ClientReference is { Length: > 0 } clientReference
             && await db.DisclosureApplications.FirstOrDefaultAsync(a => a.ClientReference == clientReference, ct) is { } existing)
         {
-            return Result<DisclosureApplication>.Ok(existing);
+            return (Result<DisclosureApplication>.Ok(existing), true);
         }
+
+        return (await CreateNewAsync(input, ct), false);
+    }
+
+    private async Task<Result<DisclosureApplication>> CreateNewAsync(FirstContact input, CancellationToken ct)
+    {
 
         var now = Now;
         var today = London.Today(clock);

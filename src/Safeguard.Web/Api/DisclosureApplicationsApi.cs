@@ -223,9 +223,10 @@ public static class DisclosureApplicationsApi
         }
 
         Result<DisclosureApplication> created;
+        bool replayed;
         try
         {
-            created = await disclosures.CreateAsync(input, ct);
+            (created, replayed) = await disclosures.CreateOrReplayAsync(input, ct);
         }
         catch (DbUpdateException)
         {
@@ -247,6 +248,12 @@ public static class DisclosureApplicationsApi
             }
 
             return errors.Problem();
+        }
+
+        if (replayed && await ExistingAsync(db, context.User, input.ClientReference!, clock, ct) is { } saved)
+        {
+            // Another submission with the same reference was saved between this one's first look and its write.
+            return saved;
         }
 
         var app = await LoadAsync(db, created.Value!.Id, ct);
