@@ -119,7 +119,7 @@ public static class DisclosureData
 
         var recipient = scheme == Scheme.Dvds || route == Route.RightToAsk ? applicant : child;
         await As(staff.Decider, (s, v) => s.RecordDecisionAsync(id, v, disclose
-            ? new DecisionInput(true, today, "Wording", recipient, staff.Officer.Id, false, "Lawful", "Necessary", "Proportionate", "Pressing", null, null)
+            ? new DecisionInput(true, today, "The subject has convictions for violence against former partners.", recipient, staff.Officer.Id, false, "Lawful", "Necessary", "Proportionate", "Pressing", null, null)
             : new DecisionInput(false, today, null, null, null, null, "Lawful", "Necessary", "Proportionate", null, null, "Nothing to disclose")), id);
         if (stage == DisclosureStage.Disclosure)
         {
