@@ -34,6 +34,7 @@ public static class CoreServices
         services.AddScoped<DocumentTemplates>();
         services.AddScoped<DisclosureSettingsChanges>();
         services.AddScoped<DisclosureFigures>();
+        services.AddScoped<FigureCells>();
         return services;
     }
 }

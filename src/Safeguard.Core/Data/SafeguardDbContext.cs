@@ -42,12 +42,12 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<ApplicationFile> ApplicationFiles => Set<ApplicationFile>();
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
     public DbSet<BankHolidayDate> BankHolidays => Set<BankHolidayDate>();
+    public DbSet<Disclosures.Reporting.FigureCell> FigureCells => Set<Disclosures.Reporting.FigureCell>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SafeguardDbContext).Assembly);
-        ElapsedDays.Map(builder, Database.IsSqlite());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

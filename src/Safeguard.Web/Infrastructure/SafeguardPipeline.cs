@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Safeguard.Core.Data;
 using Safeguard.Core.Disclosures;
+using Safeguard.Core.Disclosures.Reporting;
 using Safeguard.Web.Api;
 using Safeguard.Web.Demo;
 
@@ -15,6 +16,7 @@ public static class SafeguardPipeline
         using var scope = app.Services.CreateScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
         await scope.ServiceProvider.GetRequiredService<DisclosureSettings>().EnsureDefaultsAsync();
+        await scope.ServiceProvider.GetRequiredService<FigureCells>().EnsureBuiltAsync();
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEnabledAsync();
     }
 
