@@ -37,6 +37,19 @@ public static class SafeguardPipeline
 
         app.UseStaticFiles();
         app.UseRouting();
+        // A body bigger than the page's limit is refused before anything reads it, so the user gets the "file is too
+        // big" page rather than a failed form read (which antiforgery would report as a bad request).
+        app.Use(async (context, next) =>
+        {
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+            if (limit is not null && context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
+            await next();
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
