@@ -35,6 +35,9 @@ public static class CoreServices
         services.AddScoped<DisclosureSettingsChanges>();
         services.AddScoped<DisclosureFigures>();
         services.AddScoped<FigureCells>();
+        services.AddOptions<Notifications.EmailOptions>();
+        services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Notifications.EmailOutbox>();
         return services;
     }
 }

@@ -37,6 +37,8 @@ public static class SafeguardServices
         var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.Configure<SecurityOptions>(config.GetSection("Security"));
         services.Configure<DemoOptions>(config.GetSection("Demo"));
+        services.Configure<Core.Notifications.EmailOptions>(config.GetSection("Email"));
+        services.AddHostedService<EmailDelivery>();
         DemoOptions.RefuseOutsideDevelopment(config, builder.Environment);
 
         builder.Logging.ClearProviders();
@@ -167,6 +169,7 @@ public static class SafeguardServices
         {
             o.Conventions.AuthorizeFolder("/Admin", Capabilities.PolicyName(Capability.ManageUsers));
             o.Conventions.AuthorizeFolder("/Admin/Organisation", Capabilities.PolicyName(Capability.ManageOrganisation));
+            o.Conventions.AuthorizeFolder("/Admin/Email", Capabilities.PolicyName(Capability.ManageOrganisation));
             o.Conventions.AuthorizeFolder("/Audit", Capabilities.PolicyName(Capability.ReadAuditTrail));
             o.Conventions.AuthorizeFolder("/People", Capabilities.PolicyName(Capability.FindPeople));
             o.Conventions.AuthorizeFolder("/Disclosures", DisclosuresPolicy);
