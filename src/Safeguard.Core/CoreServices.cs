@@ -38,6 +38,7 @@ public static class CoreServices
         services.AddOptions<Notifications.EmailOptions>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Notifications.EmailOutbox>();
+        services.AddScoped<Dramm.DrammSettings>();
         return services;
     }
 }

@@ -48,6 +48,9 @@ public enum Capability
 
     /// <summary>Schemes, clocks, bank holidays, research sources and document templates.</summary>
     ManageDisclosureSettings,
+
+    /// <summary>The DRAMM's days and times (and, later, the MARAC's schedule) in the user's areas.</summary>
+    ManageMeetingSettings,
 }
 
 public static class Capabilities
@@ -57,7 +60,7 @@ public static class Capabilities
     private static readonly Dictionary<string, Capability[]> ByRole = new()
     {
         [Roles.Administrator] = [Capability.ManageUsers, Capability.ManageOrganisation, Capability.IssueApiTokens, Capability.FindPeople, Capability.ReverseMerges,
-            Capability.ManageDisclosureSettings],
+            Capability.ManageDisclosureSettings, Capability.ManageMeetingSettings],
         [Roles.Auditor] = [Capability.ReadAuditTrail, Capability.FindPeople, Capability.ReadAllDisclosures, Capability.ViewDisclosureFigures],
         [Roles.ControlRoom] = [.. Cru, Capability.RecordFirstContact],
         [Roles.CruResearcher] = [.. Cru, Capability.RecordFirstContact, Capability.ResearchDisclosures],
@@ -65,7 +68,7 @@ public static class Capabilities
         [Roles.CruSupervisor] = [.. Cru, Capability.MergePeople, Capability.RecordFirstContact, Capability.ResearchDisclosures, Capability.DeliverDisclosures,
             Capability.AllocateDisclosures, Capability.ViewDisclosureFigures],
         [Roles.DisclosureOfficer] = [.. Cru, Capability.DeliverDisclosures],
-        [Roles.MaracCoordinator] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople],
+        [Roles.MaracCoordinator] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople, Capability.ManageMeetingSettings],
         [Roles.MeetingChair] = [Capability.FindPeople, Capability.RecordPeople],
         [Roles.Idva] = [Capability.FindPeople, Capability.RecordPeople],
         [Roles.TeamLeader] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople],

@@ -45,6 +45,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Disclosures.Reporting.FigureCell> FigureCells => Set<Disclosures.Reporting.FigureCell>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Notifications.OutboundEmail> OutboundEmails => Set<Notifications.OutboundEmail>();
+    public DbSet<Dramm.DrammDay> DrammDays => Set<Dramm.DrammDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
