@@ -6,6 +6,8 @@ using Safeguard.Core.Disclosures;
 using Safeguard.Core.Disclosures.Reporting;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
+using Safeguard.Core.Referrals;
+using Safeguard.Core.Referrals.Dash;
 
 namespace Safeguard.Core;
 
@@ -34,6 +36,8 @@ public static class CoreServices
         services.AddScoped<DocumentTemplates>();
         services.AddScoped<DisclosureSettingsChanges>();
         services.AddScoped<DisclosureFigures>();
+        services.AddScoped<DashDefinitions>();
+        services.AddScoped<ReferralService>();
         return services;
     }
 }

@@ -28,13 +28,13 @@ public sealed class MigrationUpgradeTests
 
         await using (var db = database.CreateContext())
         {
-            Assert.Equal(["20261122140000_People", "20261122200000_Disclosures"], await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(["20261122140000_People", "20261122200000_Disclosures", "20261130100000_Referrals"], await db.Database.GetPendingMigrationsAsync());
             await db.GetService<IMigrator>().MigrateAsync("20261122140000_People");
         }
 
         await using (var db = database.CreateContext())
         {
-            Assert.Equal(["20261122200000_Disclosures"], await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(["20261122200000_Disclosures", "20261130100000_Referrals"], await db.Database.GetPendingMigrationsAsync());
             Assert.Equal("Upgrade Police", (await db.Agencies.SingleAsync()).Name);
             var area = await db.Areas.SingleAsync();
             var person = new Person { CreatedInAreaId = area.Id, CreatedAt = DateTime.UtcNow, Names = [new PersonName { GivenName = "Ada", FamilyName = "Example" }] };
@@ -63,7 +63,7 @@ public sealed class MigrationUpgradeTests
 
         await using (var db = database.CreateContext())
         {
-            Assert.Equal(["20261122200000_Disclosures"], await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(["20261122200000_Disclosures", "20261130100000_Referrals"], await db.Database.GetPendingMigrationsAsync());
             await DatabaseSetup.MigrateAsync(db);
         }
 
@@ -83,6 +83,44 @@ public sealed class MigrationUpgradeTests
             db.DisclosureApplications.Add(app);
             await db.SaveChangesAsync();
             Assert.Equal(1, await db.ApplicationPeople.CountAsync(p => p.PersonId == personId));
+        }
+    }
+
+    [Fact]
+    public async Task A_disclosures_database_with_people_upgrades_to_referrals_keeping_its_rows()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        int personId;
+        await using (var db = database.CreateContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261122200000_Disclosures");
+            var area = new Area { Name = "Upgrade Area", CreatedAt = DateTime.UtcNow };
+            db.Areas.Add(area);
+            await db.SaveChangesAsync();
+            var person = new Person { CreatedInAreaId = area.Id, CreatedAt = DateTime.UtcNow, Names = [new PersonName { GivenName = "Ada", FamilyName = "Example" }] };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            personId = person.Id;
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(["20261130100000_Referrals"], await db.Database.GetPendingMigrationsAsync());
+            await DatabaseSetup.MigrateAsync(db);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal("Ada", (await db.PersonNames.SingleAsync(n => n.PersonId == personId)).GivenName);
+            var referral = new Safeguard.Core.Referrals.Referral
+            {
+                AreaId = (await db.Areas.SingleAsync()).Id, ReceivedAt = DateTime.UtcNow, ReferrerName = "R", ReferrerAgency = "A", ReferrerRole = "Role",
+                ReferrerContact = "01632 960000", Reason = "Upgrade", CreatedAt = DateTime.UtcNow, Version = 1,
+                People = [new Safeguard.Core.Referrals.ReferralPerson { PersonId = personId, Role = Safeguard.Core.Referrals.ReferralRole.Victim, AddedAt = DateTime.UtcNow }],
+            };
+            db.Referrals.Add(referral);
+            await db.SaveChangesAsync();
+            Assert.Equal(1, await db.ReferralPeople.CountAsync(p => p.PersonId == personId));
         }
     }
 }

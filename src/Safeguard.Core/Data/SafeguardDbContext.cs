@@ -7,6 +7,8 @@ using Safeguard.Core.Audit;
 using Safeguard.Core.Disclosures;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
+using Safeguard.Core.Referrals;
+using Safeguard.Core.Referrals.Dash;
 using Safeguard.Core.Security;
 
 namespace Safeguard.Core.Data;
@@ -42,6 +44,11 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<ApplicationFile> ApplicationFiles => Set<ApplicationFile>();
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
     public DbSet<BankHolidayDate> BankHolidays => Set<BankHolidayDate>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralPerson> ReferralPeople => Set<ReferralPerson>();
+    public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
+    public DbSet<QuestionnaireDefinition> QuestionnaireDefinitions => Set<QuestionnaireDefinition>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

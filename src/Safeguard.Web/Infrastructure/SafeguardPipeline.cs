@@ -15,6 +15,7 @@ public static class SafeguardPipeline
         using var scope = app.Services.CreateScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
         await scope.ServiceProvider.GetRequiredService<DisclosureSettings>().EnsureDefaultsAsync();
+        await scope.ServiceProvider.GetRequiredService<Safeguard.Core.Referrals.Dash.DashDefinitions>().EnsureDefaultsAsync();
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEnabledAsync();
     }
 

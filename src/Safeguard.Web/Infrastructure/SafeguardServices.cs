@@ -25,6 +25,7 @@ public static class SafeguardServices
     public const string DisclosuresPolicy = "Disclosures";
     public const string BoardPolicy = "Disclosures.Board";
     public const string ApiClient = "ApiClient";
+    public const string ReferralsPolicy = "Referrals";
 
     public static WebApplicationBuilder AddSafeguard(this WebApplicationBuilder builder)
     {
@@ -59,6 +60,7 @@ public static class SafeguardServices
         services.AddScoped<IAuthorizationHandler, AreaRecordScope>();
         services.AddScoped<IAuthorizationHandler, PersonRecordScope>();
         services.AddScoped<IAuthorizationHandler, ApplicationRecordScope>();
+        services.AddScoped<IAuthorizationHandler, ReferralRecordScope>();
         services.AddHttpContextAccessor();
 
         services.AddIdentity<User, IdentityRole>(AccountPolicy.Apply)
@@ -131,6 +133,13 @@ public static class SafeguardServices
                 .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
                 .RequireAssertion(c => Capabilities.Has(c.User, Capability.AllocateDisclosures) || Capabilities.Has(c.User, Capability.ReadAllDisclosures)));
 
+            // Referrals are read by those who record them, in their areas, and by auditors everywhere.
+            o.AddPolicy(ReferralsPolicy, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
+                .RequireAssertion(c => Capabilities.Has(c.User, Capability.RecordReferrals) || Capabilities.Has(c.User, Capability.ReadAllReferrals)));
+
             foreach (var scope in ApiTokenService.KnownScopes.Keys)
             {
                 o.AddPolicy("Scope:" + scope, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName)
@@ -172,6 +181,7 @@ public static class SafeguardServices
             o.Conventions.AuthorizeFolder("/Disclosures", DisclosuresPolicy);
             o.Conventions.AuthorizeFolder("/Admin/Disclosures", Capabilities.PolicyName(Capability.ManageDisclosureSettings));
             o.Conventions.AuthorizeFolder("/Account/Setup", PasswordSignedIn);
+            o.Conventions.AuthorizeFolder("/Referrals", ReferralsPolicy);
         }).AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         // The API names its choices in words (scheme "dvds", stage "criteriaReview"), never by number, both ways.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(

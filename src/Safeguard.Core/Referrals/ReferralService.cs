@@ -1,0 +1,261 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Common;
+using Safeguard.Core.Data;
+using Safeguard.Core.Disclosures;
+using Safeguard.Core.People;
+using Safeguard.Core.Referrals.Dash;
+
+namespace Safeguard.Core.Referrals;
+
+/// <summary>
+/// Every change to a referral goes through here: the referral form, its people and its DASH assessments. Each
+/// method validates first, then saves in one transaction with its audit events and a timeline line, so bad input
+/// saves nothing. Who may call which method is the page's and the scope handler's business.
+/// </summary>
+public sealed class ReferralService(
+    SafeguardDbContext db, AuditTrail audit, AuditContext actor, TimeProvider clock, PersonService people, RiskHistory history, DashDefinitions definitions)
+{
+    /// <summary>MARAC takes victims aged 16 or over; younger victims go to children's safeguarding.</summary>
+    public const int MaracMinimumAge = 16;
+
+    public const string ChildrensSafeguardingMessage =
+        "The victim is under 16. MARAC takes victims aged 16 or over, so this referral is routed to children's safeguarding (for example the MASH), not to MARAC";
+
+    public async Task<Result<Referral>> CreateAsync(NewReferral input, CancellationToken ct = default)
+    {
+        var today = London.Today(clock);
+        var rules = new FormRules(today, DateOnly.MinValue);
+        var kind = rules.Choice("Kind", input.Kind, "Select the kind of referral");
+        if (!await db.Areas.AnyAsync(a => a.Id == input.AreaId && a.IsActive, ct))
+        {
+            rules.Fail("AreaId", "Select an area");
+        }
+
+        var received = input.ReceivedOn is null ? rules.Date("ReceivedOn", null, "the date the referral was received") : rules.Date("ReceivedOn", input.ReceivedOn, "the date received");
+        var police = rules.Text("PoliceReference", input.PoliceReference, "the police incident number", required: kind is ReferralKind k && ReferralNames.IsPoliceIncident(k), max: 50);
+        var name = rules.Text("ReferrerName", input.ReferrerName, "the referrer's name", max: 200);
+        var agency = rules.Text("ReferrerAgency", input.ReferrerAgency, "the referrer's agency", max: 200);
+        var role = rules.Text("ReferrerRole", input.ReferrerRole, "the referrer's role", max: 200);
+        var contact = rules.Text("ReferrerContact", input.ReferrerContact, "a phone number or email address for the referrer", max: 200);
+        if (input.ReferrerCriteria == ReferralCriteria.None && kind is not ReferralKind.MaracTransferIn && kind is not null && !ReferralNames.IsPoliceIncident(kind.Value))
+        {
+            rules.Fail("ReferrerCriteria", "Select at least one reason for referral");
+        }
+
+        var reason = rules.Text("Reason", input.Reason, "the reason for referral");
+        var aware = rules.Choice("VictimAware", input.VictimAware, "Select whether the victim knows about this referral");
+        var consents = rules.Choice("VictimConsents", input.VictimConsents, "Select whether the victim consents to this referral");
+        if (consents is not (null or Answer.Yes or Answer.No or Answer.NotKnown))
+        {
+            rules.Fail("VictimConsents", "Select whether the victim consents to this referral");
+        }
+
+        var fears = rules.Text("VictimFears", input.VictimFears, "whom the victim fears", required: false, max: 2000);
+        var safe = rules.Text("SafeToTalkTo", input.SafeToTalkTo, "who is safe to talk to", required: false, max: 2000);
+        var unsafeTo = rules.Text("UnsafeToTalkTo", input.UnsafeToTalkTo, "who is not safe to talk to", required: false, max: 2000);
+        var previous = rules.Text("PreviousMarac", input.PreviousMarac, "previous MARACs", required: false, max: 2000);
+        var actions = rules.Text("ActionsTaken", input.ActionsTaken, "actions already taken", required: false);
+        if (!rules.Ok)
+        {
+            return Result<Referral>.Fail(rules.Errors);
+        }
+
+        var now = Now;
+        var referral = new Referral
+        {
+            Kind = kind!.Value, AreaId = input.AreaId, ReceivedAt = ReceivedAt(received!.Value, now), PoliceReference = police,
+            ReferrerName = name!, ReferrerAgency = agency!, ReferrerRole = role!, ReferrerContact = contact!,
+            ReferrerCriteria = input.ReferrerCriteria, Reason = reason!, VictimAware = aware!.Value, VictimConsents = consents!.Value,
+            VictimFears = fears, SafeToTalkTo = safe, UnsafeToTalkTo = unsafeTo, PreviousMarac = previous, ActionsTaken = actions,
+            Routing = ReferralRouting.AwaitingAssessment, CreatedAt = now, CreatedByUserId = actor.ActorUserId, Version = 1,
+        };
+        await using var write = await audit.BeginAsync(ct);
+        db.Referrals.Add(referral);
+        await db.SaveChangesAsync(ct);
+        Timeline(referral, "Referral received", $"{ReferralNames.Of(referral.Kind)} from {referral.ReferrerAgency}");
+        write.Record("referral.created", "Referral", Id(referral), after: new
+        {
+            Kind = referral.Kind.ToString(), referral.AreaId, referral.ReceivedAt, ReferrerCriteria = referral.ReferrerCriteria.ToString(),
+            referral.VictimAware, VictimConsents = referral.VictimConsents.ToString(),
+        });
+        await write.CommitAsync(ct);
+        return Result<Referral>.Ok(referral);
+    }
+
+    /// <summary>
+    /// Adds someone from the person index in a role and records the involvement on their profile, so a later
+    /// referral recognises a repeat. A victim under 16 routes the referral to children's safeguarding.
+    /// </summary>
+    public async Task<Result<ReferralPerson>> AddPersonAsync(int referralId, int personId, ReferralRole role, string? school, CancellationToken ct = default)
+    {
+        var referral = await db.Referrals.Include(r => r.People).FirstAsync(r => r.Id == referralId, ct);
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, ct);
+        var errors = new List<FieldError>();
+        var text = string.IsNullOrWhiteSpace(school) ? null : school.Trim();
+        if (person is null)
+        {
+            errors.Add(new("PersonId", "Select a person"));
+        }
+        else
+        {
+            person = await db.People.FirstAsync(p => p.Id == person.CanonicalId, ct);
+            if (referral.People.Any(p => p.PersonId == person.Id))
+            {
+                errors.Add(new("School", "This person is already on the referral"));
+            }
+            else if (role == ReferralRole.Victim && referral.People.Any(p => p.Role == ReferralRole.Victim))
+            {
+                errors.Add(new("School", "This referral already has a victim"));
+            }
+        }
+
+        if (role != ReferralRole.Child && text is not null)
+        {
+            errors.Add(new("School", "Only a child has a school"));
+        }
+        else if (text is { Length: > 200 })
+        {
+            errors.Add(new("School", "School must be 200 characters or fewer"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<ReferralPerson>.Fail(errors);
+        }
+
+        await using var write = await audit.BeginAsync(ct);
+        var row = new ReferralPerson { ReferralId = referral.Id, PersonId = person!.Id, Role = role, School = text, AddedAt = Now };
+        db.ReferralPeople.Add(row);
+        await db.SaveChangesAsync(ct);
+        var policeIncident = ReferralNames.IsPoliceIncident(referral.Kind);
+        await people.RecordInvolvementAsync(new PersonInvolvement
+        {
+            PersonId = person.Id, AreaId = referral.AreaId, Kind = policeIncident ? InvolvementKind.Incident : InvolvementKind.Referral,
+            Role = ReferralNames.CaseRoleOf(role), OccurredAt = referral.ReceivedAt, Reference = referral.Reference, PoliceReported = policeIncident,
+            RiskLevel = referral.Kind switch { ReferralKind.PoliceIncidentHigh => RiskLevel.High, ReferralKind.PoliceIncidentMedium => RiskLevel.Medium, _ => null },
+        }, write, ct);
+        write.Record("referral.person-added", "Referral", Id(referral), after: new { row.PersonId, Role = role.ToString() });
+        Timeline(referral, $"{role} added", Person.FormatReference(person.Id));
+        if (role == ReferralRole.Victim && IsUnder16(person, London.DateOf(referral.ReceivedAt)))
+        {
+            await RouteAsync(referral, ReferralRouting.ChildrensSafeguarding, write, ct);
+            Timeline(referral, "Routed to children's safeguarding", "The victim is under 16: not a MARAC referral");
+        }
+
+        referral.Version++;
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return Result<ReferralPerson>.Ok(row);
+    }
+
+    /// <summary>
+    /// Scores a completed checklist against the four MARAC criteria and routes the referral: to MARAC when any
+    /// criterion is met (recorded on the victim's profile as a MARAC referral, which later repeats count from),
+    /// otherwise not to MARAC. An under-16 victim's referral stays with children's safeguarding whatever the score.
+    /// </summary>
+    public async Task<Result<RiskAssessment>> AssessAsync(int referralId, AssessmentInput input, CancellationToken ct = default)
+    {
+        var referral = await db.Referrals.Include(r => r.People).FirstAsync(r => r.Id == referralId, ct);
+        var definition = await definitions.FindAsync(input.DefinitionKey, input.DefinitionVersion, ct);
+        if (definition is null)
+        {
+            return Result<RiskAssessment>.Fail(new FieldError("DefinitionKey", "Select a risk checklist"));
+        }
+
+        var victim = referral.People.FirstOrDefault(p => p.Role == ReferralRole.Victim);
+        if (victim is null)
+        {
+            return Result<RiskAssessment>.Fail(new FieldError("DefinitionKey", "Add the victim to the referral before assessing risk"));
+        }
+
+        var past = (await history.InvolvementsAsync(victim.PersonId, null, ct)).Where(i => i.Reference != referral.Reference).ToList();
+        var own = await db.PersonInvolvements.AsNoTracking()
+            .Where(i => i.Reference == referral.Reference && i.PersonId == victim.PersonId && i.Kind == InvolvementKind.Incident).ToListAsync(ct);
+        var escalation = RiskHistory.Escalation(past.Concat(own), referral.ReceivedAt);
+        var repeat = RiskHistory.Repeat(past, referral.ReceivedAt);
+        var scored = DashScoring.Score(definition, input.Answers, input.JudgedLevel, input.Rationale, escalation, repeat);
+        if (!scored.Succeeded)
+        {
+            return Result<RiskAssessment>.Fail(scored.Errors);
+        }
+
+        var score = scored.Value!;
+        var assessment = new RiskAssessment
+        {
+            ReferralId = referral.Id, DefinitionKey = definition.Key, DefinitionVersion = definition.Version,
+            Answers = DashScoring.Serialise(definition.Questions.ToDictionary(q => q.Id, q => input.Answers[q.Id]!.Value)),
+            YesCount = score.YesCount, ActuarialLevel = score.ActuarialLevel, JudgedLevel = input.JudgedLevel, RiskLevel = score.Level,
+            Rationale = string.IsNullOrWhiteSpace(input.Rationale) ? null : input.Rationale.Trim(), CriteriaMet = score.CriteriaMet,
+            Findings = DashScoring.Serialise(score.Findings), AssessedAt = Now, AssessedByUserId = actor.ActorUserId,
+        };
+
+        await using var write = await audit.BeginAsync(ct);
+        db.RiskAssessments.Add(assessment);
+        await db.SaveChangesAsync(ct);
+        write.Record("referral.assessed", "Referral", Id(referral), after: new
+        {
+            assessment.Id, assessment.DefinitionKey, assessment.DefinitionVersion, assessment.YesCount, RiskLevel = assessment.RiskLevel.ToString(),
+            CriteriaMet = assessment.CriteriaMet.ToString(),
+        });
+        Timeline(referral, "Risk assessed: " + definition.Title,
+            $"{score.YesCount} yes answers; {score.Level} risk; " + (score.CriteriaMet == ReferralCriteria.None ? "no MARAC criterion met" : "MARAC criteria met: " + Criteria(score.CriteriaMet)));
+        if (referral.Routing != ReferralRouting.ChildrensSafeguarding && definition.Key != DashKeys.Stalking)
+        {
+            var routing = score.CriteriaMet == ReferralCriteria.None ? ReferralRouting.NotMarac : ReferralRouting.Marac;
+            if (routing == ReferralRouting.Marac && referral.Routing != ReferralRouting.Marac)
+            {
+                await people.RecordInvolvementAsync(new PersonInvolvement
+                {
+                    PersonId = victim.PersonId, AreaId = referral.AreaId, Kind = InvolvementKind.MaracReferral, Role = CaseRole.Victim,
+                    OccurredAt = referral.ReceivedAt, Reference = referral.Reference, RiskLevel = score.Level, PoliceReported = ReferralNames.IsPoliceIncident(referral.Kind),
+                }, write, ct);
+            }
+
+            if (routing != referral.Routing && referral.Routing != ReferralRouting.Marac)
+            {
+                await RouteAsync(referral, routing, write, ct);
+                Timeline(referral, ReferralNames.Of(routing), null);
+            }
+        }
+
+        referral.Version++;
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return Result<RiskAssessment>.Ok(assessment);
+    }
+
+    public static bool IsUnder16(Person person, DateOnly on)
+    {
+        if (person.DateOfBirth is DateOnly born)
+        {
+            return born.AddYears(MaracMinimumAge) > on;
+        }
+
+        return person.ApproximateAge is int age && person.AgeRecordedOn is DateOnly recorded
+            && age + (on.Year - recorded.Year) < MaracMinimumAge;
+    }
+
+    public static string Criteria(ReferralCriteria criteria) =>
+        string.Join(", ", ReferralNames.Criteria.Where(c => criteria.HasFlag(c)).Select(c => ReferralNames.Of(c).ToLowerInvariant()));
+
+    private Task RouteAsync(Referral referral, ReferralRouting routing, AuditedWrite write, CancellationToken ct)
+    {
+        write.Record("referral.routed", "Referral", Id(referral), before: new { Routing = referral.Routing.ToString() }, after: new { Routing = routing.ToString() });
+        referral.Routing = routing;
+        return db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The date received, at the time of entry when that is today, else midday UK time so the UK date is right.</summary>
+    private static DateTime ReceivedAt(DateOnly date, DateTime now) =>
+        London.DateOf(now) == date ? now
+            : TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(12, 0)), London.Zone);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static string Id(Referral r) => r.Id.ToString(CultureInfo.InvariantCulture);
+
+    private void Timeline(Referral referral, string title, string? detail) =>
+        db.ReferralEvents.Add(new ReferralEvent { ReferralId = referral.Id, At = Now, ByUserId = actor.ActorUserId, Title = title, Detail = detail });
+}
