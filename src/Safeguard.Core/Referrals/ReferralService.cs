@@ -33,7 +33,7 @@ public sealed class ReferralService(
             rules.Fail("AreaId", "Select an area");
         }
 
-        var received = input.ReceivedOn is null ? rules.Date("ReceivedOn", null, "the date the referral was received") : rules.Date("ReceivedOn", input.ReceivedOn, "the date received");
+        var received = rules.Date("ReceivedOn", input.ReceivedOn, "the date the referral was received");
         var police = rules.Text("PoliceReference", input.PoliceReference, "the police incident number", required: kind is ReferralKind k && ReferralNames.IsPoliceIncident(k), max: 50);
         var name = rules.Text("ReferrerName", input.ReferrerName, "the referrer's name", max: 200);
         var agency = rules.Text("ReferrerAgency", input.ReferrerAgency, "the referrer's agency", max: 200);

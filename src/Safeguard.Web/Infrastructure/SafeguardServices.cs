@@ -181,7 +181,9 @@ public static class SafeguardServices
             o.Conventions.AuthorizeFolder("/Disclosures", DisclosuresPolicy);
             o.Conventions.AuthorizeFolder("/Admin/Disclosures", Capabilities.PolicyName(Capability.ManageDisclosureSettings));
             o.Conventions.AuthorizeFolder("/Account/Setup", PasswordSignedIn);
-            o.Conventions.AuthorizeFolder("/Referrals", ReferralsPolicy);
+            // The list needs the capability; a referral's own pages are found only through its record scope, so anyone
+            // without it (a partner agency included) gets 404 there, never a hint that the referral exists.
+            o.Conventions.AuthorizePage("/Referrals/Index", ReferralsPolicy);
         }).AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         // The API names its choices in words (scheme "dvds", stage "criteriaReview"), never by number, both ways.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
