@@ -20,6 +20,8 @@ public sealed class ReferralService(
     /// <summary>MARAC takes victims aged 16 or over; younger victims go to children's safeguarding.</summary>
     public const int MaracMinimumAge = 16;
 
+    public const string StaleMessage = "Someone else changed this referral while you were working on it. Check the record and try again.";
+
     public const string ChildrensSafeguardingMessage =
         "The victim is under 16. MARAC takes victims aged 16 or over, so this referral is routed to children's safeguarding (for example the MASH), not to MARAC";
 
@@ -125,29 +127,28 @@ public sealed class ReferralService(
             return Result<ReferralPerson>.Fail(errors);
         }
 
-        await using var write = await audit.BeginAsync(ct);
-        var row = new ReferralPerson { ReferralId = referral.Id, PersonId = person!.Id, Role = role, School = text, AddedAt = Now };
-        db.ReferralPeople.Add(row);
-        await db.SaveChangesAsync(ct);
-        var policeIncident = ReferralNames.IsPoliceIncident(referral.Kind);
-        await people.RecordInvolvementAsync(new PersonInvolvement
+        return await SaveAsync(referral, "School", async write =>
         {
-            PersonId = person.Id, AreaId = referral.AreaId, Kind = policeIncident ? InvolvementKind.Incident : InvolvementKind.Referral,
-            Role = ReferralNames.CaseRoleOf(role), OccurredAt = referral.ReceivedAt, Reference = referral.Reference, PoliceReported = policeIncident,
-            RiskLevel = referral.Kind switch { ReferralKind.PoliceIncidentHigh => RiskLevel.High, ReferralKind.PoliceIncidentMedium => RiskLevel.Medium, _ => null },
-        }, write, ct);
-        write.Record("referral.person-added", "Referral", Id(referral), after: new { row.PersonId, Role = role.ToString() });
-        Timeline(referral, $"{role} added", Person.FormatReference(person.Id));
-        if (role == ReferralRole.Victim && IsUnder16(person, London.DateOf(referral.ReceivedAt)))
-        {
-            await RouteAsync(referral, ReferralRouting.ChildrensSafeguarding, write, ct);
-            Timeline(referral, "Routed to children's safeguarding", "The victim is under 16: not a MARAC referral");
-        }
+            var row = new ReferralPerson { ReferralId = referral.Id, PersonId = person!.Id, Role = role, School = text, AddedAt = Now };
+            db.ReferralPeople.Add(row);
+            await db.SaveChangesAsync(ct);
+            var policeIncident = ReferralNames.IsPoliceIncident(referral.Kind);
+            await people.RecordInvolvementAsync(new PersonInvolvement
+            {
+                PersonId = person.Id, AreaId = referral.AreaId, Kind = policeIncident ? InvolvementKind.Incident : InvolvementKind.Referral,
+                Role = ReferralNames.CaseRoleOf(role), OccurredAt = referral.ReceivedAt, Reference = referral.Reference, PoliceReported = policeIncident,
+                RiskLevel = referral.Kind switch { ReferralKind.PoliceIncidentHigh => RiskLevel.High, ReferralKind.PoliceIncidentMedium => RiskLevel.Medium, _ => null },
+            }, write, ct);
+            write.Record("referral.person-added", "Referral", Id(referral), after: new { row.PersonId, Role = role.ToString() });
+            Timeline(referral, $"{role} added", Person.FormatReference(person.Id));
+            if (role == ReferralRole.Victim && IsUnder16(person, London.DateOf(referral.ReceivedAt)))
+            {
+                Route(referral, ReferralRouting.ChildrensSafeguarding, write);
+                Timeline(referral, "Routed to children's safeguarding", "The victim is under 16: not a MARAC referral");
+            }
 
-        referral.Version++;
-        await db.SaveChangesAsync(ct);
-        await write.CommitAsync(ct);
-        return Result<ReferralPerson>.Ok(row);
+            return row;
+        }, ct);
     }
 
     /// <summary>
@@ -191,39 +192,39 @@ public sealed class ReferralService(
             Findings = DashScoring.Serialise(score.Findings), AssessedAt = Now, AssessedByUserId = actor.ActorUserId,
         };
 
-        await using var write = await audit.BeginAsync(ct);
-        db.RiskAssessments.Add(assessment);
-        await db.SaveChangesAsync(ct);
-        write.Record("referral.assessed", "Referral", Id(referral), after: new
+        return await SaveAsync(referral, "DefinitionKey", async write =>
         {
-            assessment.Id, assessment.DefinitionKey, assessment.DefinitionVersion, assessment.YesCount, RiskLevel = assessment.RiskLevel.ToString(),
-            CriteriaMet = assessment.CriteriaMet.ToString(),
-        });
-        Timeline(referral, "Risk assessed: " + definition.Title,
-            $"{score.YesCount} yes answers; {score.Level} risk; " + (score.CriteriaMet == ReferralCriteria.None ? "no MARAC criterion met" : "MARAC criteria met: " + Criteria(score.CriteriaMet)));
-        if (referral.Routing != ReferralRouting.ChildrensSafeguarding && definition.Key != DashKeys.Stalking)
-        {
-            var routing = score.CriteriaMet == ReferralCriteria.None ? ReferralRouting.NotMarac : ReferralRouting.Marac;
-            if (routing == ReferralRouting.Marac && referral.Routing != ReferralRouting.Marac)
+            db.RiskAssessments.Add(assessment);
+            await db.SaveChangesAsync(ct);
+            write.Record("referral.assessed", "Referral", Id(referral), after: new
             {
-                await people.RecordInvolvementAsync(new PersonInvolvement
+                assessment.Id, assessment.DefinitionKey, assessment.DefinitionVersion, assessment.YesCount, RiskLevel = assessment.RiskLevel.ToString(),
+                CriteriaMet = assessment.CriteriaMet.ToString(),
+            });
+            Timeline(referral, "Risk assessed: " + definition.Title,
+                $"{score.YesCount} yes answers; {score.Level} risk; " + (score.CriteriaMet == ReferralCriteria.None ? "no MARAC criterion met" : "MARAC criteria met: " + Criteria(score.CriteriaMet)));
+            if (referral.Routing != ReferralRouting.ChildrensSafeguarding && definition.Key != DashKeys.Stalking)
+            {
+                var routing = score.CriteriaMet == ReferralCriteria.None ? ReferralRouting.NotMarac : ReferralRouting.Marac;
+                if (routing == ReferralRouting.Marac && referral.Routing != ReferralRouting.Marac)
                 {
-                    PersonId = victim.PersonId, AreaId = referral.AreaId, Kind = InvolvementKind.MaracReferral, Role = CaseRole.Victim,
-                    OccurredAt = referral.ReceivedAt, Reference = referral.Reference, RiskLevel = score.Level, PoliceReported = ReferralNames.IsPoliceIncident(referral.Kind),
-                }, write, ct);
+                    await people.RecordInvolvementAsync(new PersonInvolvement
+                    {
+                        PersonId = victim.PersonId, AreaId = referral.AreaId, Kind = InvolvementKind.MaracReferral, Role = CaseRole.Victim,
+                        OccurredAt = referral.ReceivedAt, Reference = referral.Reference, RiskLevel = score.Level, PoliceReported = ReferralNames.IsPoliceIncident(referral.Kind),
+                    }, write, ct);
+                }
+
+                // Once referred to MARAC a referral stays referred: a later, lower checklist does not take it back out.
+                if (routing != referral.Routing && referral.Routing != ReferralRouting.Marac)
+                {
+                    Route(referral, routing, write);
+                    Timeline(referral, ReferralNames.Of(routing), null);
+                }
             }
 
-            if (routing != referral.Routing && referral.Routing != ReferralRouting.Marac)
-            {
-                await RouteAsync(referral, routing, write, ct);
-                Timeline(referral, ReferralNames.Of(routing), null);
-            }
-        }
-
-        referral.Version++;
-        await db.SaveChangesAsync(ct);
-        await write.CommitAsync(ct);
-        return Result<RiskAssessment>.Ok(assessment);
+            return assessment;
+        }, ct);
     }
 
     public static bool IsUnder16(Person person, DateOnly on)
@@ -240,11 +241,33 @@ public sealed class ReferralService(
     public static string Criteria(ReferralCriteria criteria) =>
         string.Join(", ", ReferralNames.Criteria.Where(c => criteria.HasFlag(c)).Select(c => ReferralNames.Of(c).ToLowerInvariant()));
 
-    private Task RouteAsync(Referral referral, ReferralRouting routing, AuditedWrite write, CancellationToken ct)
+    private void Route(Referral referral, ReferralRouting routing, AuditedWrite write)
     {
         write.Record("referral.routed", "Referral", Id(referral), before: new { Routing = referral.Routing.ToString() }, after: new { Routing = routing.ToString() });
         referral.Routing = routing;
-        return db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// One audited transaction that first claims the referral's version, so of two people changing the same
+    /// referral at once (two victims added, say) the second loses plainly and saves nothing.
+    /// </summary>
+    private async Task<Result<T>> SaveAsync<T>(Referral referral, string field, Func<AuditedWrite, Task<T>> work, CancellationToken ct)
+    {
+        await using var write = await audit.BeginAsync(ct);
+        try
+        {
+            referral.Version++;
+            await db.SaveChangesAsync(ct);
+            var value = await work(write);
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
+            return Result<T>.Ok(value);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Result<T>.Fail(new FieldError(field, StaleMessage));
+        }
     }
 
     /// <summary>The date received, at the time of entry when that is today, else midday UK time so the UK date is right.</summary>

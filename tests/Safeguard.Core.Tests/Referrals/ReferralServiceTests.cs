@@ -96,4 +96,21 @@ public sealed class ReferralServiceTests : ReferralFixture
         AssertError(await AssessAsync(referral.Id, 14), "DefinitionKey");
         Assert.Equal(0, await Db(db => db.RiskAssessments.CountAsync()));
     }
+
+    [Fact]
+    public async Task Two_victims_added_at_once_leave_one_victim_and_the_loser_saves_nothing()
+    {
+        var referral = await CreateAsync();
+        var first = await PersonAsync("Vicky", "Racer", new DateOnly(1990, 1, 1));
+        var second = await PersonAsync("Val", "Racer", new DateOnly(1991, 1, 1));
+        var results = await Task.WhenAll(
+            As(s => s.AddPersonAsync(referral.Id, first, ReferralRole.Victim, null)),
+            As(s => s.AddPersonAsync(referral.Id, second, ReferralRole.Victim, null)));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Single(results, r => !r.Succeeded && r.Errors.Single().Field == "School");
+        Assert.Single((await ReloadAsync(referral.Id)).People);
+        Assert.Equal(1, await Db(db => db.PersonInvolvements.CountAsync(i => i.Reference == referral.Reference)));
+        Assert.Equal(1, await Db(db => db.AuditEvents.CountAsync(e => e.Action == "referral.person-added" && e.RecordId == referral.Id.ToString())));
+    }
 }
