@@ -14,7 +14,7 @@ namespace Safeguard.Core.Referrals;
 /// method validates first, then saves in one transaction with its audit events and a timeline line, so bad input
 /// saves nothing. Who may call which method is the page's and the scope handler's business.
 /// </summary>
-public sealed class ReferralService(
+public sealed partial class ReferralService(
     SafeguardDbContext db, AuditTrail audit, AuditContext actor, TimeProvider clock, PersonService people, RiskHistory history, DashDefinitions definitions)
 {
     /// <summary>MARAC takes victims aged 16 or over; younger victims go to children's safeguarding.</summary>
@@ -25,7 +25,8 @@ public sealed class ReferralService(
     public const string ChildrensSafeguardingMessage =
         "The victim is under 16. MARAC takes victims aged 16 or over, so this referral is routed to children's safeguarding (for example the MASH), not to MARAC";
 
-    public async Task<Result<Referral>> CreateAsync(NewReferral input, CancellationToken ct = default)
+    /// <summary>The form read and checked as it would be saved, saving nothing: for "check your answers".</summary>
+    public async Task<Result<Referral>> CheckAsync(NewReferral input, CancellationToken ct = default)
     {
         var today = London.Today(clock);
         var rules = new FormRules(today, DateOnly.MinValue);
@@ -73,6 +74,18 @@ public sealed class ReferralService(
             VictimFears = fears, SafeToTalkTo = safe, UnsafeToTalkTo = unsafeTo, PreviousMarac = previous, ActionsTaken = actions,
             Routing = ReferralRouting.AwaitingAssessment, CreatedAt = now, CreatedByUserId = actor.ActorUserId, Version = 1,
         };
+        return Result<Referral>.Ok(referral);
+    }
+
+    public async Task<Result<Referral>> CreateAsync(NewReferral input, CancellationToken ct = default)
+    {
+        var checkedForm = await CheckAsync(input, ct);
+        if (!checkedForm.Succeeded)
+        {
+            return checkedForm;
+        }
+
+        var referral = checkedForm.Value!;
         await using var write = await audit.BeginAsync(ct);
         db.Referrals.Add(referral);
         await db.SaveChangesAsync(ct);
@@ -148,82 +161,6 @@ public sealed class ReferralService(
             }
 
             return row;
-        }, ct);
-    }
-
-    /// <summary>
-    /// Scores a completed checklist against the four MARAC criteria and routes the referral: to MARAC when any
-    /// criterion is met (recorded on the victim's profile as a MARAC referral, which later repeats count from),
-    /// otherwise not to MARAC. An under-16 victim's referral stays with children's safeguarding whatever the score.
-    /// </summary>
-    public async Task<Result<RiskAssessment>> AssessAsync(int referralId, AssessmentInput input, CancellationToken ct = default)
-    {
-        var referral = await db.Referrals.Include(r => r.People).FirstAsync(r => r.Id == referralId, ct);
-        var definition = await definitions.FindAsync(input.DefinitionKey, input.DefinitionVersion, ct);
-        if (definition is null)
-        {
-            return Result<RiskAssessment>.Fail(new FieldError("DefinitionKey", "Select a risk checklist"));
-        }
-
-        var victim = referral.People.FirstOrDefault(p => p.Role == ReferralRole.Victim);
-        if (victim is null)
-        {
-            return Result<RiskAssessment>.Fail(new FieldError("DefinitionKey", "Add the victim to the referral before assessing risk"));
-        }
-
-        var past = (await history.InvolvementsAsync(victim.PersonId, null, ct)).Where(i => i.Reference != referral.Reference).ToList();
-        var own = await db.PersonInvolvements.AsNoTracking()
-            .Where(i => i.Reference == referral.Reference && i.PersonId == victim.PersonId && i.Kind == InvolvementKind.Incident).ToListAsync(ct);
-        var escalation = RiskHistory.Escalation(past.Concat(own), referral.ReceivedAt);
-        var repeat = RiskHistory.Repeat(past, referral.ReceivedAt);
-        var scored = DashScoring.Score(definition, input.Answers, input.JudgedLevel, input.Rationale, escalation, repeat);
-        if (!scored.Succeeded)
-        {
-            return Result<RiskAssessment>.Fail(scored.Errors);
-        }
-
-        var score = scored.Value!;
-        var assessment = new RiskAssessment
-        {
-            ReferralId = referral.Id, DefinitionKey = definition.Key, DefinitionVersion = definition.Version,
-            Answers = DashScoring.Serialise(definition.Questions.ToDictionary(q => q.Id, q => input.Answers[q.Id]!.Value)),
-            YesCount = score.YesCount, ActuarialLevel = score.ActuarialLevel, JudgedLevel = input.JudgedLevel, RiskLevel = score.Level,
-            Rationale = string.IsNullOrWhiteSpace(input.Rationale) ? null : input.Rationale.Trim(), CriteriaMet = score.CriteriaMet,
-            Findings = DashScoring.Serialise(score.Findings), AssessedAt = Now, AssessedByUserId = actor.ActorUserId,
-        };
-
-        return await SaveAsync(referral, "DefinitionKey", async write =>
-        {
-            db.RiskAssessments.Add(assessment);
-            await db.SaveChangesAsync(ct);
-            write.Record("referral.assessed", "Referral", Id(referral), after: new
-            {
-                assessment.Id, assessment.DefinitionKey, assessment.DefinitionVersion, assessment.YesCount, RiskLevel = assessment.RiskLevel.ToString(),
-                CriteriaMet = assessment.CriteriaMet.ToString(),
-            });
-            Timeline(referral, "Risk assessed: " + definition.Title,
-                $"{score.YesCount} yes answers; {score.Level} risk; " + (score.CriteriaMet == ReferralCriteria.None ? "no MARAC criterion met" : "MARAC criteria met: " + Criteria(score.CriteriaMet)));
-            if (referral.Routing != ReferralRouting.ChildrensSafeguarding && definition.Key != DashKeys.Stalking)
-            {
-                var routing = score.CriteriaMet == ReferralCriteria.None ? ReferralRouting.NotMarac : ReferralRouting.Marac;
-                if (routing == ReferralRouting.Marac && referral.Routing != ReferralRouting.Marac)
-                {
-                    await people.RecordInvolvementAsync(new PersonInvolvement
-                    {
-                        PersonId = victim.PersonId, AreaId = referral.AreaId, Kind = InvolvementKind.MaracReferral, Role = CaseRole.Victim,
-                        OccurredAt = referral.ReceivedAt, Reference = referral.Reference, RiskLevel = score.Level, PoliceReported = ReferralNames.IsPoliceIncident(referral.Kind),
-                    }, write, ct);
-                }
-
-                // Once referred to MARAC a referral stays referred: a later, lower checklist does not take it back out.
-                if (routing != referral.Routing && referral.Routing != ReferralRouting.Marac)
-                {
-                    Route(referral, routing, write);
-                    Timeline(referral, ReferralNames.Of(routing), null);
-                }
-            }
-
-            return assessment;
         }, ct);
     }
 

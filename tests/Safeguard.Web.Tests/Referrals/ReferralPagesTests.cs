@@ -24,7 +24,14 @@ public sealed class ReferralPagesTests(SafeguardApp app)
     {
         var area = await app.HomeAreaAsync();
         var client = await app.SignInAsAsync(Roles.MaracCoordinator, area);
-        var created = await client.PostPairsAsync("/referrals/new", "/referrals/new", Form(area));
+        var before = await app.WithDbAsync(db => db.Referrals.CountAsync());
+        var check = await client.PostPairsAsync("/referrals/new", "/referrals/new?handler=Continue", Form(area));
+        var checkPage = await check.ReadDocumentAsync();
+        Assert.True(checkPage.Title!.StartsWith("Check your answers", StringComparison.Ordinal), checkPage.ErrorSummary());
+        Assert.Contains("Fictional Housing Trust", checkPage.QuerySelector(".govuk-summary-list")!.TextContent);
+        Assert.Equal(2, checkPage.QuerySelectorAll("input[type=hidden][name=ReferrerCriteria]").Length);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Referrals.CountAsync()));
+        var created = await client.PostPairsAsync("/referrals/new", "/referrals/new?handler=Create", Form(area));
         Assert.True(HttpStatusCode.Redirect == created.StatusCode, (await created.ReadDocumentAsync()).ErrorSummary());
         var recordPath = created.RedirectPath()!;
         var id = int.Parse(recordPath.Split('/')[2]);
@@ -52,7 +59,7 @@ public sealed class ReferralPagesTests(SafeguardApp app)
         var area = await app.HomeAreaAsync();
         var client = await app.SignInAsAsync(Roles.MaracCoordinator, area);
         var reason = "Fictional " + Guid.NewGuid();
-        var response = await client.PostPairsAsync("/referrals/new", "/referrals/new",
+        var response = await client.PostPairsAsync("/referrals/new", "/referrals/new?handler=Continue",
             [.. Form(area, reason).Where(f => f.Item1 is not ("ReferrerName" or "VictimConsents" or "ReceivedOnDay" or "ReceivedOnMonth")), ("ReceivedOnDay", "31"), ("ReceivedOnMonth", "2")]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
@@ -61,7 +68,7 @@ public sealed class ReferralPagesTests(SafeguardApp app)
         Assert.Contains("Enter the date received as a real date", page.ErrorSummary());
         Assert.Equal(0, await app.WithDbAsync(db => db.Referrals.CountAsync(r => r.Reason == reason)));
 
-        var missing = await client.PostPairsAsync("/referrals/new", "/referrals/new", [.. Form(area, reason).Where(f => f.Item1 is not ("ReferrerName" or "VictimConsents"))]);
+        var missing = await client.PostPairsAsync("/referrals/new", "/referrals/new?handler=Continue", [.. Form(area, reason).Where(f => f.Item1 is not ("ReferrerName" or "VictimConsents"))]);
         var summary = (await missing.ReadDocumentAsync()).QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("#ReferrerName", summary);
         Assert.Contains("#VictimConsents", summary);

@@ -51,21 +51,35 @@ public sealed class IndexModel(SafeguardDbContext db, ReferralService service, T
         AreaId = Areas.Count == 1 ? int.Parse(Areas[0].Value, CultureInfo.InvariantCulture) : null;
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>Shown on "check your answers", then carried in hidden fields: no session, so any server can finish it.</summary>
+    public bool Checking { get; private set; }
+
+    public string AreaText => Areas.FirstOrDefault(a => a.Value == AreaId?.ToString(CultureInfo.InvariantCulture)).Text ?? "";
+
+    public async Task<IActionResult> OnPostContinueAsync()
     {
         await LoadAreasAsync();
-        // The page's own checks (a date that is not a date, an area not the user's) come first; the service checks the rest.
-        ModelState.Clear();
-        if (!Received.TryRead(out var received))
+        if (Read() is { } input)
         {
-            ModelState.AddModelError("ReceivedOn", "Enter the date received as a real date");
+            var result = await service.CheckAsync(input, HttpContext.RequestAborted);
+            ModelState.AddErrors(result.Errors);
+            Checking = result.Succeeded;
         }
 
-        var area = AreaId is int a && Areas.Any(x => x.Value == a.ToString(CultureInfo.InvariantCulture)) ? a : 0;
-        var criteria = ReferrerCriteria.Aggregate(ReferralCriteria.None, (all, c) => all | c);
-        var input = new NewReferral(Kind, area, received, PoliceReference, ReferrerName, ReferrerAgency, ReferrerRole, ReferrerContact, criteria, Reason,
-            VictimAware, VictimConsents, VictimFears, SafeToTalkTo, UnsafeToTalkTo, PreviousMarac, ActionsTaken);
-        if (!ModelState.IsValid)
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync()
+    {
+        await LoadAreasAsync();
+        ModelState.Clear();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        await LoadAreasAsync();
+        if (Read() is not { } input)
         {
             return Page();
         }
@@ -79,6 +93,23 @@ public sealed class IndexModel(SafeguardDbContext db, ReferralService service, T
 
         TempData[ReferralPage.SuccessKey] = $"Referral {result.Value!.Reference} created. Now add the victim, the perpetrators and any children.";
         return Redirect($"/referrals/{result.Value.Id}");
+    }
+
+    /// <summary>The form as the service takes it, or null with the page's own errors (a date that is not a date).</summary>
+    private NewReferral? Read()
+    {
+        // Binding problems (a value that is not a choice) are reported by the service as a missing answer instead.
+        ModelState.Clear();
+        if (!Received.TryRead(out var received))
+        {
+            ModelState.AddModelError("ReceivedOn", "Enter the date received as a real date");
+            return null;
+        }
+
+        var area = AreaId is int a && Areas.Any(x => x.Value == a.ToString(CultureInfo.InvariantCulture)) ? a : 0;
+        var criteria = ReferrerCriteria.Aggregate(ReferralCriteria.None, (all, c) => all | c);
+        return new NewReferral(Kind, area, received, PoliceReference, ReferrerName, ReferrerAgency, ReferrerRole, ReferrerContact, criteria, Reason,
+            VictimAware, VictimConsents, VictimFears, SafeToTalkTo, UnsafeToTalkTo, PreviousMarac, ActionsTaken);
     }
 
     private async Task LoadAreasAsync()
