@@ -53,6 +53,7 @@ public sealed class NewModel(RecordScope scope, DashDefinitions definitions, Ref
         if (Definition is null)
         {
             Choices = await definitions.CurrentAsync(ct);
+            ModelState.AddModelError(nameof(Key), "Select a risk checklist");
             return Page();
         }
 
@@ -61,7 +62,8 @@ public sealed class NewModel(RecordScope scope, DashDefinitions definitions, Ref
         var result = await service.AssessAsync(Id, new AssessmentInput(Definition.Key, Definition.Version, Answers, JudgedLevel, Rationale), ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors);
+            // A problem with the referral itself (no victim yet) has no field on this page: the summary links to the top.
+            ModelState.AddErrors(result.Errors.Select(e => e.Field == "DefinitionKey" ? e with { Field = "" } : e));
             return Page();
         }
 
