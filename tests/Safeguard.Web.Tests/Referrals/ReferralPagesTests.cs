@@ -126,4 +126,37 @@ public sealed class ReferralPagesTests(SafeguardApp app)
         Assert.Contains("Routed to children's safeguarding", page.Body!.TextContent);
         Assert.Contains("MARAC takes victims aged 16 or over", page.Body!.TextContent);
     }
+
+    [Fact]
+    public async Task A_yes_to_the_stalking_question_offers_the_s_dash_screen_and_every_view_is_audited()
+    {
+        var area = await app.HomeAreaAsync();
+        var (referral, assessment) = await app.CreateReferralAsync(area, yes: 8);
+        var client = await app.SignInAsAsync(Roles.MaracCoordinator, area);
+        var record = await client.GetPageAsync($"/referrals/{referral}");
+        Assert.NotNull(record.QuerySelector($"a[href='/referrals/{referral}/assessments/new?key=sdash']"));
+
+        var screen = await client.GetPageAsync($"/referrals/{referral}/assessments/new?key=sdash");
+        Assert.Equal(11, screen.QuerySelectorAll("input[type=radio][name^='Answers[']").Select(i => i.GetAttribute("name")).Distinct().Count());
+
+        await client.GetPageAsync($"/referrals/{referral}/assessments/{assessment}");
+        await client.GetPageAsync("/referrals");
+        var actions = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.RecordType == "Referral" && e.RecordId == referral.ToString()).Select(e => e.Action).ToListAsync());
+        Assert.Contains("referral.created", actions);
+        Assert.Contains("referral.person-added", actions);
+        Assert.Contains("referral.assessed", actions);
+        Assert.Contains("referral.routed", actions);
+        Assert.Contains("referral.viewed", actions);
+        Assert.Contains("referral.assessment-viewed", actions);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "referral.list-viewed")));
+    }
+
+    [Fact]
+    public async Task A_referral_outside_scope_is_audited_as_access_denied()
+    {
+        var (referral, _) = await app.CreateReferralAsync(await app.HomeAreaAsync());
+        var away = await app.SignInAsAsync(Roles.Idva, await app.AwayAreaAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await away.GetAsync($"/referrals/{referral}")).StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "access.denied" && e.RecordType == "Referral" && e.RecordId == referral.ToString())));
+    }
 }
