@@ -45,6 +45,7 @@ public sealed class ReferralPagesTests(SafeguardApp app)
         Assert.Equal(recordPath, confirm.RedirectPath());
 
         var page = await client.GetPageAsync(recordPath);
+        Assert.Equal("Still to add from the person index: at least one perpetrator.", page.QuerySelector("#missing-people")!.TextContent);
         Assert.Contains("Referral received", page.QuerySelector(".app-timeline")!.TextContent);
         Assert.Contains("Victim added", page.QuerySelector(".app-timeline")!.TextContent);
         Assert.Contains("Fictional: threats after separation", page.Body!.TextContent);
