@@ -27,9 +27,12 @@ public sealed partial class ReferralService
             return Result<RiskAssessment>.Fail(new FieldError("DefinitionKey", "Add the victim to the referral before assessing risk"));
         }
 
-        var past = (await history.InvolvementsAsync(victim.PersonId, null, ct)).Where(i => i.Reference != referral.Reference).ToList();
-        var own = await db.PersonInvolvements.AsNoTracking()
-            .Where(i => i.Reference == referral.Reference && i.PersonId == victim.PersonId && i.Kind == InvolvementKind.Incident).ToListAsync(ct);
+        // The victim's whole history, in every area and through any merge since they were added. This referral's own
+        // police incident counts towards escalation; its own MARAC referral (from an earlier assessment) is no repeat.
+        var canonical = await db.People.Where(p => p.Id == victim.PersonId).Select(p => p.CanonicalId).FirstAsync(ct);
+        var all = await history.InvolvementsAsync(canonical, null, ct);
+        var past = all.Where(i => i.Reference != referral.Reference).ToList();
+        var own = all.Where(i => i.Reference == referral.Reference && i.Kind == InvolvementKind.Incident && i.Role == CaseRole.Victim);
         var escalation = RiskHistory.Escalation(past.Concat(own), referral.ReceivedAt);
         var repeat = RiskHistory.Repeat(past, referral.ReceivedAt);
         var scored = DashScoring.Score(definition, input.Answers, input.JudgedLevel, input.Rationale, escalation, repeat);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core.People;
 using Safeguard.Core.Referrals;
 using Safeguard.Core.Referrals.Dash;
@@ -132,5 +133,24 @@ public sealed class DashScoringTests : ReferralFixture
         var (referral, _) = await WithVictimAsync();
         AssertError(await AssessAsync(referral.Id, 5, key: DashKeys.Stalking), "JudgedLevel");
         Assert.True((await AssessAsync(referral.Id, 5, RiskLevel.Medium, "Loitering near her work most days", DashKeys.Stalking)).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_victim_merged_after_being_added_still_brings_the_history_of_both_records()
+    {
+        var (first, earlierRecord) = await WithVictimAsync(receivedOn: Today.AddMonths(-6));
+        Assert.True((await AssessAsync(first.Id, 15)).Succeeded);
+        var (second, victim) = await WithVictimAsync(born: new DateOnly(1990, 5, 6));
+
+        using (var scope = Host.Scope())
+        {
+            var merged = await scope.ServiceProvider.GetRequiredService<PersonMerging>().MergeAsync(earlierRecord, victim, "Same fictional person", Coordinator);
+            Assert.True(merged.Succeeded, string.Join("; ", merged.Errors));
+        }
+
+        var result = await AssessAsync(second.Id, 1);
+        var repeat = result.Value!.ReadFindings().Single(f => f.Criterion == ReferralCriteria.Repeat);
+        Assert.True(repeat.Met, repeat.Evidence);
+        Assert.Contains(first.Reference, repeat.Evidence);
     }
 }
