@@ -36,6 +36,7 @@ public static class CoreServices
         services.AddScoped<DocumentTemplates>();
         services.AddScoped<DisclosureSettingsChanges>();
         services.AddScoped<DisclosureFigures>();
+        services.AddScoped<FigureCells>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         return services;

@@ -44,6 +44,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<ApplicationFile> ApplicationFiles => Set<ApplicationFile>();
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
     public DbSet<BankHolidayDate> BankHolidays => Set<BankHolidayDate>();
+    public DbSet<Disclosures.Reporting.FigureCell> FigureCells => Set<Disclosures.Reporting.FigureCell>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralPerson> ReferralPeople => Set<ReferralPerson>();
     public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
@@ -54,7 +55,6 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SafeguardDbContext).Assembly);
-        ElapsedDays.Map(builder, Database.IsSqlite());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

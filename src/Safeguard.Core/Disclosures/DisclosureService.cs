@@ -16,7 +16,8 @@ namespace Safeguard.Core.Disclosures;
 /// the work itself (stage order, four eyes, dates).
 /// </summary>
 public sealed partial class DisclosureService(
-    SafeguardDbContext db, AuditTrail audit, AuditContext actor, TimeProvider clock, DisclosureSettings settings, PersonService people)
+    SafeguardDbContext db, AuditTrail audit, AuditContext actor, TimeProvider clock, DisclosureSettings settings, PersonService people,
+    Reporting.FigureCells figureCells)
 {
     public const string StaleMessage = "Someone else changed this application while you were working on it. Check the record and try again.";
 
