@@ -6,6 +6,8 @@ using Safeguard.Core.Disclosures;
 using Safeguard.Core.Disclosures.Reporting;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
+using Safeguard.Core.Referrals;
+using Safeguard.Core.Referrals.Dash;
 
 namespace Safeguard.Core;
 
@@ -39,6 +41,8 @@ public static class CoreServices
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Notifications.EmailOutbox>();
         services.AddScoped<Dramm.DrammSettings>();
+        services.AddScoped<DashDefinitions>();
+        services.AddScoped<ReferralService>();
         return services;
     }
 }

@@ -128,4 +128,42 @@ public sealed class MigrationUpgradeTests
             Assert.Equal(cells.Count, await db.FigureCells.CountAsync());
         }
     }
+
+    [Fact]
+    public async Task A_figure_cells_database_with_people_upgrades_to_referrals_keeping_its_rows()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        int personId;
+        await using (var db = database.CreateContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261130090000_DisclosureFigureCells");
+            var area = new Area { Name = "Upgrade Area", CreatedAt = DateTime.UtcNow };
+            db.Areas.Add(area);
+            await db.SaveChangesAsync();
+            var person = new Person { CreatedInAreaId = area.Id, CreatedAt = DateTime.UtcNow, Names = [new PersonName { GivenName = "Ada", FamilyName = "Example" }] };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            personId = person.Id;
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal("20261130100000_Referrals", (await db.Database.GetPendingMigrationsAsync()).First());
+            await DatabaseSetup.MigrateAsync(db);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal("Ada", (await db.PersonNames.SingleAsync(n => n.PersonId == personId)).GivenName);
+            var referral = new Safeguard.Core.Referrals.Referral
+            {
+                AreaId = (await db.Areas.SingleAsync()).Id, ReceivedAt = DateTime.UtcNow, ReferrerName = "R", ReferrerAgency = "A", ReferrerRole = "Role",
+                ReferrerContact = "01632 960000", Reason = "Upgrade", CreatedAt = DateTime.UtcNow, Version = 1,
+                People = [new Safeguard.Core.Referrals.ReferralPerson { PersonId = personId, Role = Safeguard.Core.Referrals.ReferralRole.Victim, AddedAt = DateTime.UtcNow }],
+            };
+            db.Referrals.Add(referral);
+            await db.SaveChangesAsync();
+            Assert.Equal(1, await db.ReferralPeople.CountAsync(p => p.PersonId == personId));
+        }
+    }
 }

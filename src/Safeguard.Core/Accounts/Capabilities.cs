@@ -51,9 +51,15 @@ public enum Capability
 
     /// <summary>The DRAMM's days and times (and, later, the MARAC's schedule) in the user's areas.</summary>
     ManageMeetingSettings,
+
+    /// <summary>Record referrals and their DASH risk assessments, and see referrals, in the user's areas.</summary>
+    RecordReferrals,
+
+    /// <summary>Read every referral in every area, changing nothing: inspectors and auditors.</summary>
+    ReadAllReferrals,
 }
 
-public static class Capabilities
+public static partial class Capabilities
 {
     private static readonly Capability[] Cru = [Capability.FindPeople, Capability.RecordPeople, Capability.WorkOnDisclosures];
 
@@ -79,7 +85,7 @@ public static class Capabilities
     public static string PolicyName(Capability capability) => "Capability:" + capability;
 
     public static IReadOnlySet<Capability> ForRoles(IEnumerable<string> roles) =>
-        roles.SelectMany(r => ByRole.TryGetValue(r, out var caps) ? caps : []).ToHashSet();
+        roles.SelectMany(r => (ByRole.TryGetValue(r, out var caps) ? caps : []).Concat(ReferralsByRole.GetValueOrDefault(r, []))).ToHashSet();
 
     public static bool Has(ClaimsPrincipal user, Capability capability) =>
         ForRoles(user.FindAll(ClaimTypes.Role).Select(c => c.Value)).Contains(capability);

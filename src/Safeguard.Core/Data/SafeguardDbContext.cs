@@ -7,6 +7,8 @@ using Safeguard.Core.Audit;
 using Safeguard.Core.Disclosures;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
+using Safeguard.Core.Referrals;
+using Safeguard.Core.Referrals.Dash;
 using Safeguard.Core.Security;
 
 namespace Safeguard.Core.Data;
@@ -46,6 +48,11 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Notifications.OutboundEmail> OutboundEmails => Set<Notifications.OutboundEmail>();
     public DbSet<Dramm.DrammDay> DrammDays => Set<Dramm.DrammDay>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralPerson> ReferralPeople => Set<ReferralPerson>();
+    public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
+    public DbSet<QuestionnaireDefinition> QuestionnaireDefinitions => Set<QuestionnaireDefinition>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,7 @@ public static class SafeguardPipeline
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
         await scope.ServiceProvider.GetRequiredService<DisclosureSettings>().EnsureDefaultsAsync();
         await scope.ServiceProvider.GetRequiredService<FigureCells>().EnsureBuiltAsync();
+        await scope.ServiceProvider.GetRequiredService<Safeguard.Core.Referrals.Dash.DashDefinitions>().EnsureDefaultsAsync();
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEnabledAsync();
     }
 

@@ -25,6 +25,7 @@ public static class SafeguardServices
     public const string DisclosuresPolicy = "Disclosures";
     public const string BoardPolicy = "Disclosures.Board";
     public const string ApiClient = "ApiClient";
+    public const string ReferralsPolicy = "Referrals";
 
     public static WebApplicationBuilder AddSafeguard(this WebApplicationBuilder builder)
     {
@@ -61,6 +62,7 @@ public static class SafeguardServices
         services.AddScoped<IAuthorizationHandler, AreaRecordScope>();
         services.AddScoped<IAuthorizationHandler, PersonRecordScope>();
         services.AddScoped<IAuthorizationHandler, ApplicationRecordScope>();
+        services.AddScoped<IAuthorizationHandler, ReferralRecordScope>();
         services.AddHttpContextAccessor();
 
         services.AddIdentity<User, IdentityRole>(AccountPolicy.Apply)
@@ -133,6 +135,13 @@ public static class SafeguardServices
                 .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
                 .RequireAssertion(c => Capabilities.Has(c.User, Capability.AllocateDisclosures) || Capabilities.Has(c.User, Capability.ReadAllDisclosures)));
 
+            // Referrals are read by those who record them, in their areas, and by auditors everywhere.
+            o.AddPolicy(ReferralsPolicy, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
+                .RequireAssertion(c => Capabilities.Has(c.User, Capability.RecordReferrals) || Capabilities.Has(c.User, Capability.ReadAllReferrals)));
+
             foreach (var scope in ApiTokenService.KnownScopes.Keys)
             {
                 o.AddPolicy("Scope:" + scope, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName)
@@ -175,6 +184,9 @@ public static class SafeguardServices
             o.Conventions.AuthorizeFolder("/Disclosures", DisclosuresPolicy);
             o.Conventions.AuthorizeFolder("/Admin/Disclosures", Capabilities.PolicyName(Capability.ManageDisclosureSettings));
             o.Conventions.AuthorizeFolder("/Account/Setup", PasswordSignedIn);
+            // The list needs the capability; a referral's own pages are found only through its record scope, so anyone
+            // without it (a partner agency included) gets 404 there, never a hint that the referral exists.
+            o.Conventions.AuthorizePage("/Referrals/Index", ReferralsPolicy);
         }).AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         // The API names its choices in words (scheme "dvds", stage "criteriaReview"), never by number, both ways.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(

@@ -57,6 +57,14 @@ public sealed class RecordScope(SafeguardDbContext db, IAuthorizationService aut
             ? app : null;
     }
 
+    /// <summary>A referral with its people, if the user may do the operation on it.</summary>
+    public async Task<Safeguard.Core.Referrals.Referral?> ReferralAsync(int id, RecordOperation operation, CancellationToken ct = default)
+    {
+        var referral = await db.Referrals.Include(r => r.People).FirstOrDefaultAsync(r => r.Id == id, ct);
+        return referral is not null && await AllowedAsync(referral, "Referral", id.ToString(System.Globalization.CultureInfo.InvariantCulture), operation, ct)
+            ? referral : null;
+    }
+
     /// <summary>Whether the signed-in user may also change a record they can see: for showing or hiding actions.</summary>
     public async Task<bool> MayAsync(object record, RecordOperation operation) =>
         (await authorization.AuthorizeAsync(http.HttpContext!.User, record, operation)).Succeeded;
