@@ -41,6 +41,7 @@ public static class CoreServices
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Notifications.EmailOutbox>();
         services.AddScoped<Dramm.DrammSettings>();
+        services.AddScoped<Dramm.DrammLists>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         return services;

@@ -57,6 +57,9 @@ public enum Capability
 
     /// <summary>Read every referral in every area, changing nothing: inspectors and auditors.</summary>
     ReadAllReferrals,
+
+    /// <summary>Prepare the day's DRAMM list in the user's areas: add or remove cases with a reason.</summary>
+    PrepareDramm,
 }
 
 public static partial class Capabilities
@@ -74,8 +77,8 @@ public static partial class Capabilities
         [Roles.CruSupervisor] = [.. Cru, Capability.MergePeople, Capability.RecordFirstContact, Capability.ResearchDisclosures, Capability.DeliverDisclosures,
             Capability.AllocateDisclosures, Capability.ViewDisclosureFigures],
         [Roles.DisclosureOfficer] = [.. Cru, Capability.DeliverDisclosures],
-        [Roles.MaracCoordinator] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople, Capability.ManageMeetingSettings],
-        [Roles.MeetingChair] = [Capability.FindPeople, Capability.RecordPeople],
+        [Roles.MaracCoordinator] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople, Capability.ManageMeetingSettings, Capability.PrepareDramm],
+        [Roles.MeetingChair] = [Capability.FindPeople, Capability.RecordPeople, Capability.PrepareDramm],
         [Roles.Idva] = [Capability.FindPeople, Capability.RecordPeople],
         [Roles.TeamLeader] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople],
         [Roles.CaseCoordinator] = [Capability.FindPeople, Capability.RecordPeople],

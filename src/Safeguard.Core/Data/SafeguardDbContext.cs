@@ -48,6 +48,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Notifications.OutboundEmail> OutboundEmails => Set<Notifications.OutboundEmail>();
     public DbSet<Dramm.DrammDay> DrammDays => Set<Dramm.DrammDay>();
+    public DbSet<Dramm.DrammMeeting> DrammMeetings => Set<Dramm.DrammMeeting>();
+    public DbSet<Dramm.DrammCase> DrammCases => Set<Dramm.DrammCase>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralPerson> ReferralPeople => Set<ReferralPerson>();
     public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();

@@ -58,6 +58,17 @@ public static class DrammRules
         return new(false, NotEligibleReason(c), null);
     }
 
+    /// <summary>
+    /// Where a case sits when the co-ordinator adds one the rules left out: with its kind and children as if it had
+    /// qualified (a medium-risk incident with the medium-risk incidents), and standard-risk cases with the repeats.
+    /// </summary>
+    public static AgendaGroup PlaceOf(DrammCandidate c) => Check(c).Group ?? c.Source switch
+    {
+        CaseSource.PoliceIncident when c.Risk == RiskLevel.Medium => c.ChildrenLinked ? AgendaGroup.ChildrenPoliceMedium : AgendaGroup.NoChildrenPoliceMedium,
+        CaseSource.ThirdPartyReferral when c.Risk != RiskLevel.Standard => c.ChildrenLinked ? AgendaGroup.ChildrenThirdParty : AgendaGroup.NoChildrenThirdParty,
+        _ => AgendaGroup.MaracRepeats,
+    };
+
     /// <summary>The cases in the order the meeting takes them: by group, then the earliest first, then by reference.</summary>
     public static IReadOnlyList<(DrammCandidate Case, Eligibility Eligibility)> Agenda(IEnumerable<DrammCandidate> candidates) =>
         [.. candidates
