@@ -42,6 +42,7 @@ public static class CoreServices
         services.AddScoped<Notifications.EmailOutbox>();
         services.AddScoped<Dramm.DrammSettings>();
         services.AddScoped<Dramm.DrammLists>();
+        services.AddScoped<Dramm.DrammSharing>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         return services;

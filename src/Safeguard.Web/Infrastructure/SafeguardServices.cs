@@ -53,6 +53,7 @@ public static class SafeguardServices
         services.AddSingleton(TimeProvider.System);
         services.AddSafeguardCore(database, builder.Environment.ContentRootPath);
         services.AddScoped<RecordScope>();
+        services.AddScoped<Scopes.DrammCaseScope>();
         services.AddSingleton<Pages.People.SearchReceipts>();
         services.AddScoped<CspNonce>();
         services.AddScoped<DemoData>();

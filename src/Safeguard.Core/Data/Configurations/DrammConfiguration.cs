@@ -46,3 +46,27 @@ internal sealed class DrammCaseConfiguration : IEntityTypeConfiguration<DrammCas
         b.HasIndex(c => new { c.MeetingId, c.Record, c.RecordId }).IsUnique().HasDatabaseName("IX_DrammCases_Meeting_Record");
     }
 }
+
+internal sealed class DrammAgencyConfiguration : IEntityTypeConfiguration<DrammAgency>
+{
+    public void Configure(EntityTypeBuilder<DrammAgency> b)
+    {
+        b.ToTable("DrammAgencies");
+        b.HasKey(a => new { a.AreaId, a.AgencyId }).HasName("PK_DrammAgencies");
+        b.HasOne<Area>().WithMany().HasForeignKey(a => a.AreaId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => a.AgencyId).HasDatabaseName("IX_DrammAgencies_AgencyId");
+    }
+}
+
+internal sealed class DrammMeetingAgencyConfiguration : IEntityTypeConfiguration<DrammMeetingAgency>
+{
+    public void Configure(EntityTypeBuilder<DrammMeetingAgency> b)
+    {
+        b.ToTable("DrammMeetingAgencies");
+        b.HasKey(a => new { a.MeetingId, a.AgencyId }).HasName("PK_DrammMeetingAgencies");
+        b.HasOne<DrammMeeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => a.AgencyId).HasDatabaseName("IX_DrammMeetingAgencies_AgencyId");
+    }
+}
