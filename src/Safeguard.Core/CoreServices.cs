@@ -43,6 +43,7 @@ public static class CoreServices
         services.AddScoped<Dramm.DrammSettings>();
         services.AddScoped<Dramm.DrammLists>();
         services.AddScoped<Dramm.DrammSharing>();
+        services.AddScoped<Dramm.AgencyInformationService>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         return services;

@@ -108,4 +108,44 @@ public sealed class DrammSharingTests(SafeguardApp app)
         Assert.Null(page.QuerySelector($"#Attending-{app.AgencyId}")!.GetAttribute("checked"));
         Assert.True(await app.AuditedAsync("dramm.agencies-changed", area.ToString(System.Globalization.CultureInfo.InvariantCulture), coordinator.Id));
     }
+
+    [Fact]
+    public async Task An_attending_agency_adds_what_it_knows_before_the_meeting_and_every_attendee_reads_it()
+    {
+        var (area, caseId, meetingId, _) = await PreparedAsync(app.OtherAgencyId);
+        await SetTimesAsync(meetingId, TimeSpan.FromMinutes(-5), TimeSpan.FromHours(1));
+        var housing = await app.CreateUserAsync([Roles.AgencyRepresentative], [area], agency: app.OtherAgencyId);
+        var client = await app.SignInAsync(housing);
+        var url = $"/dramm/shared/cases/{caseId}";
+
+        var nothing = await (await client.PostFormAsync(url, ("Summary", ""))).ReadDocumentAsync();
+        Assert.Contains("Select whether the people are known to your agency", nothing.ErrorSummary());
+        var half = await (await client.PostFormAsync(url, ("Known", "Yes"))).ReadDocumentAsync();
+        Assert.Contains("Select whether your agency's involvement is open or historic", half.ErrorSummary());
+        Assert.Contains("Enter a summary of what your agency knows", half.ErrorSummary());
+        Assert.Equal(0, await app.WithDbAsync(db => db.AgencyInformation.CountAsync(i => i.CaseId == caseId)));
+
+        var saved = await client.PostFormAsync(url, ("Known", "Yes"), ("Involvement", "Open"), ("Summary", "Tenancy support open since June; no concerns about the children"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await client.GetPageAsync(url);
+        Assert.Contains("Tenancy support open since June", page.QuerySelector("#agency-information")!.TextContent);
+        Assert.Contains("Yes, open", page.QuerySelector("#agency-information")!.TextContent);
+        Assert.Equal("1", page.QuerySelector("input[name=InformationVersion]")!.GetAttribute("value"));
+        Assert.True(await app.AuditedAsync("dramm.agency-information-recorded", meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture), housing.Id));
+
+        // A second form from before that save is stale: refused, the first kept.
+        var stale = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Known"] = "No",
+        }));
+        Assert.Contains("Someone else from your agency changed this information", (await stale.ReadDocumentAsync()).ErrorSummary());
+        Assert.True(await app.WithDbAsync(db => db.AgencyInformation.Where(i => i.CaseId == caseId).Select(i => i.Known).SingleAsync()));
+
+        // The co-ordinator reads it; an agency that does not attend cannot post.
+        var coordinator = await app.SignInAsync(await app.CoordinatorAsync(area));
+        Assert.Contains("Tenancy support open since June", (await coordinator.GetPageAsync(url)).QuerySelector("#agency-information")!.TextContent);
+        var police = await app.SignInAsync(await app.CreateUserAsync([Roles.AgencyRepresentative], [area], agency: app.AgencyId));
+        Assert.Equal(HttpStatusCode.NotFound, (await police.PostPairsAsync("/account", url, ("Known", "No"))).StatusCode);
+    }
 }

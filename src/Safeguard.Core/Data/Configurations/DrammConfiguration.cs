@@ -70,3 +70,18 @@ internal sealed class DrammMeetingAgencyConfiguration : IEntityTypeConfiguration
         b.HasIndex(a => a.AgencyId).HasDatabaseName("IX_DrammMeetingAgencies_AgencyId");
     }
 }
+
+internal sealed class AgencyInformationConfiguration : IEntityTypeConfiguration<AgencyInformation>
+{
+    public void Configure(EntityTypeBuilder<AgencyInformation> b)
+    {
+        b.ToTable("DrammAgencyInformation");
+        b.Property(i => i.Involvement).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.Summary).HasMaxLength(4000);
+        b.Property(i => i.RecordedByUserId).HasMaxLength(450);
+        b.HasOne<DrammCase>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Agency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.CaseId, i.AgencyId }).IsUnique().HasDatabaseName("IX_DrammAgencyInformation_Case_Agency");
+        b.HasIndex(i => i.AgencyId).HasDatabaseName("IX_DrammAgencyInformation_AgencyId");
+    }
+}

@@ -80,10 +80,31 @@ public sealed class DrammMeetings : Migration
             t.ForeignKey("FK_DrammMeetingAgencies_Agencies_AgencyId", x => x.AgencyId, "Agencies", "Id", onDelete: ReferentialAction.Restrict);
         });
         m.CreateIndex("IX_DrammMeetingAgencies_AgencyId", "DrammMeetingAgencies", "AgencyId");
+
+        m.CreateTable("DrammAgencyInformation", t => new
+        {
+            Id = t.Column<int>(nullable: false).Identity(),
+            CaseId = t.Column<int>(nullable: false),
+            AgencyId = t.Column<int>(nullable: false),
+            Known = t.Column<bool>(nullable: false),
+            Involvement = t.Column<string>(maxLength: 20, nullable: true),
+            Summary = t.Column<string>(maxLength: 4000, nullable: true),
+            RecordedAt = t.Column<DateTime>(nullable: false),
+            RecordedByUserId = t.Column<string>(maxLength: 450, nullable: true),
+            Version = t.Column<int>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_DrammAgencyInformation", x => x.Id);
+            t.ForeignKey("FK_DrammAgencyInformation_DrammCases_CaseId", x => x.CaseId, "DrammCases", "Id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("FK_DrammAgencyInformation_Agencies_AgencyId", x => x.AgencyId, "Agencies", "Id", onDelete: ReferentialAction.Restrict);
+        });
+        m.CreateIndex("IX_DrammAgencyInformation_Case_Agency", "DrammAgencyInformation", ["CaseId", "AgencyId"], unique: true);
+        m.CreateIndex("IX_DrammAgencyInformation_AgencyId", "DrammAgencyInformation", "AgencyId");
     }
 
     protected override void Down(MigrationBuilder m)
     {
+        m.DropTable("DrammAgencyInformation");
         m.DropTable("DrammMeetingAgencies");
         m.DropTable("DrammAgencies");
         m.DropTable("DrammCases");
