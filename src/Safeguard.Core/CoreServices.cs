@@ -44,6 +44,7 @@ public static class CoreServices
         services.AddScoped<Dramm.DrammLists>();
         services.AddScoped<Dramm.DrammSharing>();
         services.AddScoped<Dramm.AgencyInformationService>();
+        services.AddScoped<Dramm.DrammOutcomes>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         return services;

@@ -54,6 +54,17 @@ public sealed class DrammCase
     /// <summary>Place on the agenda, from 1; 0 when not on the list.</summary>
     public int Position { get; set; }
 
+    // What the meeting agreed (protocol 2.24–2.28), recorded by the chair or co-ordinator.
+    public bool? ChildrenConfirmed { get; set; }
+    public bool? DetailsConfirmed { get; set; }
+    public RiskLevel? AgreedRisk { get; set; }
+    public string? RiskRationale { get; set; }
+    public MaracDecision? Decision { get; set; }
+    public string? DecisionRationale { get; set; }
+    public DateTime? OutcomeRecordedAt { get; set; }
+    public string? OutcomeRecordedByUserId { get; set; }
+    public int Version { get; set; }
+
     public DrammCandidate AsCandidate() => new(Source, Reference, At, Risk, ChildrenLinked, VictimConsented, IsMaracRepeat);
 
     /// <summary>Where its record is, for the people allowed to open it.</summary>
@@ -63,6 +74,15 @@ public sealed class DrammCase
         CaseRecord.PoliceIncident => $"/incidents/{RecordId}",
         _ => $"/referrals/{RecordId}",
     };
+}
+
+/// <summary>Whether the DRAMM refers a case to MARAC, and for what kind of discussion.</summary>
+public enum MaracDecision
+{
+    NotReferred,
+    FullDiscussion,
+    SignificantUpdate,
+    InformationOnly,
 }
 
 public enum CaseRecord

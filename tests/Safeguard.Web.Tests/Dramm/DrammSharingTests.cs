@@ -148,4 +148,30 @@ public sealed class DrammSharingTests(SafeguardApp app)
         var police = await app.SignInAsync(await app.CreateUserAsync([Roles.AgencyRepresentative], [area], agency: app.AgencyId));
         Assert.Equal(HttpStatusCode.NotFound, (await police.PostPairsAsync("/account", url, ("Known", "No"))).StatusCode);
     }
+
+    [Fact]
+    public async Task The_chair_records_the_meetings_outcome_on_a_case_and_the_list_shows_it()
+    {
+        var (area, caseId, meetingId, _) = await PreparedAsync(app.OtherAgencyId);
+        await SetTimesAsync(meetingId, TimeSpan.FromMinutes(-90), TimeSpan.FromMinutes(-5));
+        var client = await app.SignInAsync(await app.CoordinatorAsync(area));
+        var url = $"/dramm/cases/{caseId}/outcome";
+        var version = (await client.GetPageAsync(url)).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+
+        var missing = await (await client.PostFormAsync(url, ("Version", version))).ReadDocumentAsync();
+        Assert.Contains("Select the risk level the meeting agreed", missing.ErrorSummary());
+        Assert.NotNull(missing.QuerySelector(".govuk-error-summary a[href='#DecisionRationale']"));
+
+        var saved = await client.PostFormAsync(url, ("Version", version), ("ChildrenConfirmed", "Yes"), ("DetailsConfirmed", "Yes"), ("AgreedRisk", "High"),
+            ("RiskRationale", "Threats to kill and a recent separation"), ("Decision", "FullDiscussion"), ("DecisionRationale", "High risk: full discussion"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var list = await client.GetPageAsync(saved.Headers.Location!.OriginalString);
+        Assert.Contains("High risk, referred to MARAC", list.QuerySelector("main")!.TextContent);
+        Assert.True(await app.AuditedAsync("dramm.outcome-recorded", meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var housing = await app.SignInAsync(await app.CreateUserAsync([Roles.AgencyRepresentative], [area], agency: app.OtherAgencyId));
+        var refused = await housing.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/error/403", refused.RedirectPath());
+    }
 }

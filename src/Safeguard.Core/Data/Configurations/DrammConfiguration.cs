@@ -43,6 +43,12 @@ internal sealed class DrammCaseConfiguration : IEntityTypeConfiguration<DrammCas
         b.Property(c => c.Group).HasConversion<string>().HasMaxLength(30);
         b.Property(c => c.OverruledReason).HasMaxLength(1000);
         b.Property(c => c.OverruledByUserId).HasMaxLength(450);
+        b.Property(c => c.AgreedRisk).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.RiskRationale).HasMaxLength(4000);
+        b.Property(c => c.Decision).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.DecisionRationale).HasMaxLength(4000);
+        b.Property(c => c.OutcomeRecordedByUserId).HasMaxLength(450);
+        b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => new { c.MeetingId, c.Record, c.RecordId }).IsUnique().HasDatabaseName("IX_DrammCases_Meeting_Record");
     }
 }

@@ -50,6 +50,15 @@ public sealed class DrammMeetings : Migration
             OverruledReason = t.Column<string>(maxLength: 1000, nullable: true),
             OverruledByUserId = t.Column<string>(maxLength: 450, nullable: true),
             Position = t.Column<int>(nullable: false),
+            ChildrenConfirmed = t.Column<bool>(nullable: true),
+            DetailsConfirmed = t.Column<bool>(nullable: true),
+            AgreedRisk = t.Column<string>(maxLength: 20, nullable: true),
+            RiskRationale = t.Column<string>(maxLength: 4000, nullable: true),
+            Decision = t.Column<string>(maxLength: 30, nullable: true),
+            DecisionRationale = t.Column<string>(maxLength: 4000, nullable: true),
+            OutcomeRecordedAt = t.Column<DateTime>(nullable: true),
+            OutcomeRecordedByUserId = t.Column<string>(maxLength: 450, nullable: true),
+            Version = t.Column<int>(nullable: false),
         }, constraints: t =>
         {
             t.PrimaryKey("PK_DrammCases", x => x.Id);
