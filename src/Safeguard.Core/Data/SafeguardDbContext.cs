@@ -53,6 +53,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Dramm.DrammAgency> DrammAgencies => Set<Dramm.DrammAgency>();
     public DbSet<Dramm.DrammMeetingAgency> DrammMeetingAgencies => Set<Dramm.DrammMeetingAgency>();
     public DbSet<Dramm.AgencyInformation> AgencyInformation => Set<Dramm.AgencyInformation>();
+    public DbSet<Actions.CaseAction> CaseActions => Set<Actions.CaseAction>();
+    public DbSet<Actions.ActionUpdate> ActionUpdates => Set<Actions.ActionUpdate>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralPerson> ReferralPeople => Set<ReferralPerson>();
     public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();

@@ -174,4 +174,48 @@ public sealed class DrammSharingTests(SafeguardApp app)
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Equal("/error/403", refused.RedirectPath());
     }
+
+    [Fact]
+    public async Task An_action_goes_to_a_person_of_an_attending_agency_who_is_told_and_only_their_agency_updates_it()
+    {
+        var (area, caseId, meetingId, _) = await PreparedAsync(app.OtherAgencyId);
+        await SetTimesAsync(meetingId, TimeSpan.FromMinutes(-90), TimeSpan.FromMinutes(-5));
+        var housing = await app.CreateUserAsync([Roles.AgencyRepresentative], [area], agency: app.OtherAgencyId);
+        var coordinator = await app.SignInAsync(await app.CoordinatorAsync(area));
+        var url = $"/dramm/cases/{caseId}/actions/add";
+        var today = Safeguard.Core.Common.London.Today(app.Clock);
+        var page = await coordinator.GetPageAsync(url);
+        Assert.NotNull(page.QuerySelector($"#OwnerUserId option[value='{housing.Id}']"));
+
+        var bad = await (await coordinator.PostFormAsync(url, ("Description", "Visit the family"), ("OwnerUserId", ""),
+            ("DueOnDay", $"{today.AddDays(-1).Day}"), ("DueOnMonth", $"{today.AddDays(-1).Month}"), ("DueOnYear", $"{today.AddDays(-1).Year}"))).ReadDocumentAsync();
+        Assert.Contains("Select who will do it", bad.ErrorSummary());
+        Assert.Contains("The due date must be today or in the future", bad.ErrorSummary());
+        Assert.Equal(0, await app.WithDbAsync(db => db.CaseActions.CountAsync(a => a.SourceId == caseId)));
+
+        var due = today.AddDays(7);
+        var set = await coordinator.PostFormAsync(url, ("Description", "Check the tenancy and offer a lock change"), ("OwnerUserId", housing.Id),
+            ("DueOnDay", $"{due.Day}"), ("DueOnMonth", $"{due.Month}"), ("DueOnYear", $"{due.Year}"));
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        var actionId = await app.WithDbAsync(db => db.CaseActions.Where(a => a.SourceId == caseId).Select(a => a.Id).SingleAsync());
+        Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == housing.Id && n.Link == $"/actions/{actionId}")));
+
+        var owner = await app.SignInAsync(housing);
+        var list = await owner.GetPageAsync("/actions");
+        Assert.Contains("Check the tenancy and offer a lock change", list.QuerySelector("#actions")!.TextContent);
+        var noEvidence = await (await owner.PostFormAsync($"/actions/{actionId}", ("Version", "1"), ("Status", "Done"), ("Note", "Locks changed"))).ReadDocumentAsync();
+        Assert.Contains("Enter the evidence that the action is done", noEvidence.ErrorSummary());
+        var done = await owner.PostFormAsync($"/actions/{actionId}", ("Version", "1"), ("Status", "Done"), ("Note", "Locks changed"), ("CompletionEvidence", "Job sheet 4471"));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var detail = await owner.GetPageAsync($"/actions/{actionId}");
+        Assert.Contains("Job sheet 4471", detail.QuerySelector("#action")!.TextContent);
+        Assert.Contains("Locks changed", detail.QuerySelector("#updates")!.TextContent);
+        Assert.True(await app.AuditedAsync("action.updated", actionId.ToString(System.Globalization.CultureInfo.InvariantCulture), housing.Id));
+
+        // Another agency's representative in the area: not found, to read or to post.
+        var police = await app.SignInAsync(await app.CreateUserAsync([Roles.AgencyRepresentative], [area], agency: app.AgencyId));
+        Assert.Equal(HttpStatusCode.NotFound, (await police.GetAsync($"/actions/{actionId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await police.PostPairsAsync("/account", $"/actions/{actionId}", ("Version", "2"), ("Status", "NotDone"), ("Note", "x"))).StatusCode);
+        Assert.DoesNotContain("Check the tenancy", (await police.GetPageAsync("/actions")).QuerySelector("main")!.TextContent);
+    }
 }
