@@ -4,6 +4,7 @@ using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.Disclosures;
 using Safeguard.Core.Disclosures.Reporting;
+using Safeguard.Core.Incidents;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
 
@@ -34,6 +35,9 @@ public static class CoreServices
         services.AddScoped<DocumentTemplates>();
         services.AddScoped<DisclosureSettingsChanges>();
         services.AddScoped<DisclosureFigures>();
+        services.AddScoped<IncidentRecorder>();
+        services.AddScoped<IncidentImports>();
+        services.AddScoped<IncidentSubmissions>();
         return services;
     }
 }

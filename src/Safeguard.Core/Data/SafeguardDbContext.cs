@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Disclosures;
+using Safeguard.Core.Incidents;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
 using Safeguard.Core.Security;
@@ -42,6 +43,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<ApplicationFile> ApplicationFiles => Set<ApplicationFile>();
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
     public DbSet<BankHolidayDate> BankHolidays => Set<BankHolidayDate>();
+    public DbSet<PoliceIncident> PoliceIncidents => Set<PoliceIncident>();
+    public DbSet<IncidentImport> IncidentImports => Set<IncidentImport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
