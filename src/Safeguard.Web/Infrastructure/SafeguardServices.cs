@@ -25,6 +25,7 @@ public static class SafeguardServices
     public const string DisclosuresPolicy = "Disclosures";
     public const string BoardPolicy = "Disclosures.Board";
     public const string ApiClient = "ApiClient";
+    public const string IncidentsPolicy = "Incidents";
 
     public static WebApplicationBuilder AddSafeguard(this WebApplicationBuilder builder)
     {
@@ -59,6 +60,7 @@ public static class SafeguardServices
         services.AddScoped<IAuthorizationHandler, AreaRecordScope>();
         services.AddScoped<IAuthorizationHandler, PersonRecordScope>();
         services.AddScoped<IAuthorizationHandler, ApplicationRecordScope>();
+        services.AddScoped<IAuthorizationHandler, IncidentRecordScope>();
         services.AddHttpContextAccessor();
 
         services.AddIdentity<User, IdentityRole>(AccountPolicy.Apply)
@@ -131,6 +133,13 @@ public static class SafeguardServices
                 .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
                 .RequireAssertion(c => Capabilities.Has(c.User, Capability.AllocateDisclosures) || Capabilities.Has(c.User, Capability.ReadAllDisclosures)));
 
+            // Police incidents: the police roles in their areas and auditors everywhere; the import pages ask for ImportIncidents.
+            o.AddPolicy(IncidentsPolicy, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
+                .RequireAssertion(c => Capabilities.Has(c.User, Capability.ViewIncidents) || Capabilities.Has(c.User, Capability.ReadAllIncidents)));
+
             foreach (var scope in ApiTokenService.KnownScopes.Keys)
             {
                 o.AddPolicy("Scope:" + scope, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName)
@@ -172,6 +181,8 @@ public static class SafeguardServices
             o.Conventions.AuthorizeFolder("/Disclosures", DisclosuresPolicy);
             o.Conventions.AuthorizeFolder("/Admin/Disclosures", Capabilities.PolicyName(Capability.ManageDisclosureSettings));
             o.Conventions.AuthorizeFolder("/Account/Setup", PasswordSignedIn);
+            o.Conventions.AuthorizeFolder("/Incidents", IncidentsPolicy);
+            o.Conventions.AuthorizeFolder("/Incidents/Import", Capabilities.PolicyName(Capability.ImportIncidents));
         }).AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         // The API names its choices in words (scheme "dvds", stage "criteriaReview"), never by number, both ways.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
