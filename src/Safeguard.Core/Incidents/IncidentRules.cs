@@ -21,7 +21,8 @@ public sealed class IncidentRules(IReadOnlyDictionary<string, int> areasByName, 
 
     public ValidIncident? Check(IncidentInput input, List<FieldError> errors)
     {
-        var reference = Text(input.IncidentReference, IncidentCsv.IncidentReference, "the incident reference", MaxReference, errors);
+        // In capitals, so "wy-1" and "WY-1" are one reference wherever references are compared (the file, the index).
+        var reference = Text(input.IncidentReference, IncidentCsv.IncidentReference, "the incident reference", MaxReference, errors)?.ToUpperInvariant();
         if (reference is not null && reference.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '/' or '_' or '.')))
         {
             errors.Add(new(IncidentCsv.IncidentReference, "The incident reference must contain only letters, digits, hyphens, slashes, underscores and full stops"));

@@ -135,5 +135,21 @@ public sealed class IncidentFileTests
         var parsed = Parse(Row("WY-1"), "WY-2,\"open");
         Assert.Equal("Line 3: a quoted field is not closed (a \" is missing)", parsed.FileProblem);
     }
-}
 
+    [Fact]
+    public void The_documented_example_file_reads_with_no_bad_rows()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Safeguard.slnx")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("The repository root was not found");
+        }
+
+        var rules = new IncidentRules(new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["Northtown (demo)"] = 1, ["Southvale (demo)"] = 2 },
+            new HashSet<int> { 1, 2 }, Now);
+        var parsed = IncidentFile.Parse(File.ReadAllBytes(Path.Combine(root, "docs", "examples", "incidents-example.csv")), rules);
+        Assert.Null(parsed.FileProblem);
+        Assert.Empty(parsed.Bad);
+        Assert.Equal(3, parsed.Good.Count);
+    }
+}
