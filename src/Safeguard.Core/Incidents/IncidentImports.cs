@@ -26,6 +26,9 @@ public sealed class IncidentImports(SafeguardDbContext db, AuditTrail audit, Inc
     /// <summary>About 200,000 rows of a typical export; more than a day's incidents for any force.</summary>
     public const int MaxBytes = 50 * 1024 * 1024;
 
+    /// <summary>How long an upload waits for its confirm: a day's incidents are triaged the same day.</summary>
+    public static readonly TimeSpan HeldFor = TimeSpan.FromHours(24);
+
     public const string NotFoundMessage = "This upload was not found, or it has already been imported or discarded. Upload the file again";
 
     /// <summary>The rules for this importer, now: areas by name (any active area), and the areas they may record in.</summary>
@@ -66,6 +69,11 @@ public sealed class IncidentImports(SafeguardDbContext db, AuditTrail audit, Inc
             return Result<IncidentImport>.Fail(new FieldError("File", "The file has a header row but no incidents"));
         }
 
+        // Uploads nobody confirmed are thrown away here, so held personal data does not outlive its day.
+        var stale = clock.GetUtcNow().UtcDateTime - HeldFor;
+        await db.IncidentImports.Where(i => i.Status == ImportStatus.Staged && i.UploadedAt < stale)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Discarded).SetProperty(i => i.Content, []), ct);
+
         var import = new IncidentImport
         {
             Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
@@ -89,10 +97,14 @@ public sealed class IncidentImports(SafeguardDbContext db, AuditTrail audit, Inc
     }
 
     /// <summary>The staged import, if it is this user's and still waiting: null otherwise (the page answers 404).</summary>
-    public Task<IncidentImport?> FindStagedAsync(string? token, string userId, CancellationToken ct = default) =>
-        token is null || token.Length != 32
+    public Task<IncidentImport?> FindStagedAsync(string? token, string userId, CancellationToken ct = default)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - HeldFor;
+        return token is null || token.Length != 32
             ? Task.FromResult<IncidentImport?>(null)
-            : db.IncidentImports.FirstOrDefaultAsync(i => i.Token == token && i.UploadedByUserId == userId && i.Status == ImportStatus.Staged, ct);
+            : db.IncidentImports.FirstOrDefaultAsync(i => i.Token == token && i.UploadedByUserId == userId && i.Status == ImportStatus.Staged
+                && i.UploadedAt >= since, ct);
+    }
 
     public async Task<ImportPreview?> PreviewAsync(string? token, Importer importer, CancellationToken ct = default)
     {

@@ -159,4 +159,16 @@ public sealed class IncidentImportTests : IncidentFixture
         Assert.False((await WithAsync(s => s.GetRequiredService<IncidentImports>().ConfirmAsync(import.Token, Importer))).Succeeded);
         Assert.Equal(0, await CountAsync(db => db.PoliceIncidents));
     }
+
+    [Fact]
+    public async Task An_upload_not_confirmed_within_a_day_expires_and_its_file_is_cleared_at_the_next_upload()
+    {
+        var old = await StageAsync(File(Row("WY-1")));
+        Host.Clock.Advance(TimeSpan.FromHours(25));
+        Assert.Null(await WithAsync(s => s.GetRequiredService<IncidentImports>().PreviewAsync(old.Token, Importer)));
+        await StageAsync(File(Row("WY-2")));
+        var held = await WithAsync(s => s.GetRequiredService<SafeguardDbContext>().IncidentImports.AsNoTracking().SingleAsync(i => i.Id == old.Id));
+        Assert.Equal(ImportStatus.Discarded, held.Status);
+        Assert.Empty(held.Content);
+    }
 }

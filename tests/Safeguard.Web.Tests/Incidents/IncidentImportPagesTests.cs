@@ -149,4 +149,13 @@ public sealed class IncidentImportPagesTests(SafeguardApp app)
         var bad = await client.GetPageAsync("/incidents?from=31/02/2026");
         Assert.Contains("Enter the start date as a real date", bad.ErrorSummary(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_file_over_the_limit_is_refused_with_a_message_saying_so()
+    {
+        var client = await ControlRoomAsync();
+        var justOver = new byte[IncidentImports.MaxBytes + 10];
+        var response = await client.PostFileAsync("/incidents/import", "big.csv", justOver);
+        Assert.Contains("must be smaller than 50 MB", (await response.ReadDocumentAsync()).ErrorSummary(), StringComparison.Ordinal);
+    }
 }
