@@ -31,7 +31,9 @@ public sealed class AuditedWrite : IAsyncDisposable
     /// <summary>Writes the events recorded so far in one bulk insert, for writes that record thousands (imports).</summary>
     public async Task FlushAsync(CancellationToken ct = default)
     {
-        var pending = _trail.Db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added).ToList();
+        // In sequence order, so ids follow the chain as they do when SaveChanges writes it.
+        var pending = _trail.Db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added)
+            .OrderBy(e => e.Entity.Sequence).ToList();
         await Data.BulkInsert.InsertAsync(_trail.Db, pending.Select(e => e.Entity).ToList(), ct);
         foreach (var e in pending)
         {
