@@ -18,6 +18,14 @@ ensure_apt_packages "${need_apt[@]}" || { echo "apt-get install failed"; echo "0
 start_throwaway_postgres "${SAFEGUARD_PG_PORT:-55432}" || { echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
 export SAFEGUARD_TEST_PG="$SAFEGUARD_PG"
 
+# A real SMTP server on loopback for the email tests; each message it accepts lands in TestResults/mail.
+python3 scripts/test-smtp-server.py 0 "$RESULTS/mail" > "$RESULTS/smtp.port" &
+SMTP_PID=$!
+trap 'kill $SMTP_PID 2>/dev/null; stop_throwaway_postgres' EXIT
+for _ in $(seq 50); do [ -s "$RESULTS/smtp.port" ] && break; sleep 0.1; done
+[ -s "$RESULTS/smtp.port" ] || { echo "The test SMTP server did not start"; echo "0 passed, 1 failed"; exit 1; }
+export SAFEGUARD_TEST_SMTP_PORT="$(head -n 1 "$RESULTS/smtp.port")" SAFEGUARD_TEST_MAILDIR="$RESULTS/mail"
+
 echo "Building..."
 dotnet build Safeguard.slnx -c Release -nologo -v quiet 2>&1 | tail -n 20
 if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "Build failed"; echo "0 passed, 1 failed"; exit 1; fi

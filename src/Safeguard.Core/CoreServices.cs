@@ -7,6 +7,8 @@ using Safeguard.Core.Disclosures.Reporting;
 using Safeguard.Core.Incidents;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
+using Safeguard.Core.Referrals;
+using Safeguard.Core.Referrals.Dash;
 
 namespace Safeguard.Core;
 
@@ -35,6 +37,14 @@ public static class CoreServices
         services.AddScoped<DocumentTemplates>();
         services.AddScoped<DisclosureSettingsChanges>();
         services.AddScoped<DisclosureFigures>();
+        services.AddScoped<FigureCells>();
+        services.AddOptions<Notifications.EmailOptions>();
+        services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Notifications.EmailOutbox>();
+        services.AddScoped<Dramm.DrammSettings>();
+        services.AddScoped<Dramm.DrammLists>();
+        services.AddScoped<DashDefinitions>();
+        services.AddScoped<ReferralService>();
         services.AddScoped<IncidentRecorder>();
         services.AddScoped<IncidentImports>();
         services.AddScoped<IncidentSubmissions>();

@@ -17,6 +17,9 @@ public sealed class CoreHost : IAsyncDisposable
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>The email settings the services read; off until a test sets a host.</summary>
+    public Safeguard.Core.Notifications.EmailOptions Email { get; } = new() { PollSeconds = 0 };
+
     private CoreHost(TestDatabase database)
     {
         _database = database;
@@ -25,6 +28,7 @@ public sealed class CoreHost : IAsyncDisposable
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSafeguardCore(database.Options, Path.GetTempPath());
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Email));
         services.AddIdentityCore<User>(AccountPolicy.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>()

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Safeguard.Core.Data;
+using Safeguard.Core.Disclosures;
+using Safeguard.Core.Disclosures.Reporting;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
 using Safeguard.Tests;
@@ -34,7 +36,7 @@ public sealed class MigrationUpgradeTests
 
         await using (var db = database.CreateContext())
         {
-            Assert.Equal(["20261122200000_Disclosures"], (await db.Database.GetPendingMigrationsAsync()).Take(1));
+            Assert.Equal("20261122200000_Disclosures", (await db.Database.GetPendingMigrationsAsync()).First());
             Assert.Equal("Upgrade Police", (await db.Agencies.SingleAsync()).Name);
             var area = await db.Areas.SingleAsync();
             var person = new Person { CreatedInAreaId = area.Id, CreatedAt = DateTime.UtcNow, Names = [new PersonName { GivenName = "Ada", FamilyName = "Example" }] };
@@ -63,7 +65,7 @@ public sealed class MigrationUpgradeTests
 
         await using (var db = database.CreateContext())
         {
-            Assert.Equal(["20261122200000_Disclosures"], (await db.Database.GetPendingMigrationsAsync()).Take(1));
+            Assert.Equal("20261122200000_Disclosures", (await db.Database.GetPendingMigrationsAsync()).First());
             await DatabaseSetup.MigrateAsync(db);
         }
 
@@ -83,6 +85,85 @@ public sealed class MigrationUpgradeTests
             db.DisclosureApplications.Add(app);
             await db.SaveChangesAsync();
             Assert.Equal(1, await db.ApplicationPeople.CountAsync(p => p.PersonId == personId));
+        }
+    }
+
+    [Fact]
+    public async Task A_disclosures_database_with_closed_work_upgrades_and_its_figures_are_rolled_up_at_startup()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261122200000_Disclosures");
+            var area = new Area { Name = "Upgrade Area", CreatedAt = DateTime.UtcNow };
+            var scheme = new DisclosureScheme { Scheme = Scheme.Dvds, Route = Route.RightToAsk, Version = 1 };
+            db.AddRange(area, scheme);
+            await db.SaveChangesAsync();
+            var received = new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
+            db.DisclosureApplications.Add(new DisclosureApplication
+            {
+                SchemeId = scheme.Id, Scheme = Scheme.Dvds, Route = Route.RightToAsk, AreaId = area.Id, WhatPrompted = "Upgrade", ReceivedAt = received,
+                StageEnteredAt = received.AddDays(12), Stage = DisclosureStage.Closed, ClosedAt = received.AddDays(12), Outcome = DisclosureOutcome.DisclosureMade,
+                CreatedAt = received, DueAt = received.AddDays(28), Version = 3,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal("20261130090000_DisclosureFigureCells", (await db.Database.GetPendingMigrationsAsync()).First());
+            await DatabaseSetup.MigrateAsync(db);
+            Assert.Empty(await db.FigureCells.ToListAsync());
+            await new FigureCells(db).EnsureBuiltAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var cells = await db.FigureCells.ToListAsync();
+            Assert.Equal(1, cells.Single(c => c.Measure == FigureMeasure.Received).Count);
+            Assert.Equal(120, cells.Single(c => c.Measure == FigureMeasure.DaysToClose).Tenths);
+            Assert.Equal(new DateOnly(2026, 3, 1), cells.Single(c => c.Measure == FigureMeasure.Disclosed).Month);
+            // A second start finds the roll-up built and leaves it alone.
+            await new FigureCells(db).EnsureBuiltAsync();
+            Assert.Equal(cells.Count, await db.FigureCells.CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_figure_cells_database_with_people_upgrades_to_referrals_keeping_its_rows()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        int personId;
+        await using (var db = database.CreateContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261130090000_DisclosureFigureCells");
+            var area = new Area { Name = "Upgrade Area", CreatedAt = DateTime.UtcNow };
+            db.Areas.Add(area);
+            await db.SaveChangesAsync();
+            var person = new Person { CreatedInAreaId = area.Id, CreatedAt = DateTime.UtcNow, Names = [new PersonName { GivenName = "Ada", FamilyName = "Example" }] };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            personId = person.Id;
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal("20261130100000_Referrals", (await db.Database.GetPendingMigrationsAsync()).First());
+            await DatabaseSetup.MigrateAsync(db);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal("Ada", (await db.PersonNames.SingleAsync(n => n.PersonId == personId)).GivenName);
+            var referral = new Safeguard.Core.Referrals.Referral
+            {
+                AreaId = (await db.Areas.SingleAsync()).Id, ReceivedAt = DateTime.UtcNow, ReferrerName = "R", ReferrerAgency = "A", ReferrerRole = "Role",
+                ReferrerContact = "01632 960000", Reason = "Upgrade", CreatedAt = DateTime.UtcNow, Version = 1,
+                People = [new Safeguard.Core.Referrals.ReferralPerson { PersonId = personId, Role = Safeguard.Core.Referrals.ReferralRole.Victim, AddedAt = DateTime.UtcNow }],
+            };
+            db.Referrals.Add(referral);
+            await db.SaveChangesAsync();
+            Assert.Equal(1, await db.ReferralPeople.CountAsync(p => p.PersonId == personId));
         }
     }
 }

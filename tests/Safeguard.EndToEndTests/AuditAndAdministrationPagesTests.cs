@@ -35,6 +35,14 @@ public sealed class AuditAndAdministrationPagesTests(AppFixture app)
 
         await page.GotoAsync("/account");
         await CheckAsync(page, "d-your-account");
+
+        await page.GotoAsync("/admin/email");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Email");
+        await CheckAsync(page, "d-email");
+
+        await Link(page.Locator("#navigation"), "Notifications").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Notifications");
+        await CheckAsync(page, "d-notifications");
     }
 
     [Fact]

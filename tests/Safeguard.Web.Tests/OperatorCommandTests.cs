@@ -78,4 +78,18 @@ public sealed class OperatorCommandTests(SafeguardApp app)
         Assert.NotEqual(0, badDate.ExitCode);
         Assert.Equal(before, await app.WithDbAsync(db => db.Users.CountAsync()));
     }
+
+    [Fact]
+    public async Task Rebuilding_the_disclosure_figures_recounts_the_closed_work_and_is_audited()
+    {
+        var closed = await app.WithDbAsync(db => db.DisclosureApplications.CountAsync(a => a.ClosedAt != null));
+
+        var rebuilt = await RunAsync("rebuild-disclosure-figures");
+
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.Output);
+        Assert.Contains($"Disclosure figures rebuilt: {closed} closed applications counted.", rebuilt.Output);
+        Assert.Equal(closed, await app.WithDbAsync(db => db.FigureCells
+            .Where(c => c.Measure == Safeguard.Core.Disclosures.Reporting.FigureMeasure.Received).SumAsync(c => c.Count)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "disclosure.figures-rebuilt" && e.ActorUserId == "operator")));
+    }
 }

@@ -9,8 +9,8 @@ namespace Safeguard.Bench.Disclosures;
 
 /// <summary>
 /// The disclosure dashboard as <c>Pages/Disclosures/Dashboard</c> runs it with no filters: the last twelve months and
-/// the latest complete Home Office year, <see cref="DisclosureFigures.ComputeAsync"/> over the user's scoped
-/// applications (<c>ApplicationRecordScope.VisibleTo</c> on an AsNoTracking query): a supervisor of three areas, or an
+/// the latest complete Home Office year, <see cref="DisclosureFigures.ComputeAsync"/> over the user's
+/// <see cref="FiguresScope"/> (what <c>ApplicationRecordScope.FiguresScopeFor</c> gives): a supervisor of three areas, or an
 /// auditor, who reads every area. The page then lays the figures out as tables (in memory) and appends an audit
 /// event; neither is timed here.
 /// </summary>
@@ -29,11 +29,9 @@ internal static class DashboardScenario
         var times = await Timing.RunAsync(WarmUp, Runs, async () =>
         {
             using var scope = services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
             var figures = scope.ServiceProvider.GetRequiredService<DisclosureFigures>();
             var sw = Stopwatch.StartNew();
-            var all = db.DisclosureApplications.AsNoTracking();
-            var scoped = auditor ? all : all.Where(a => areas.Contains(a.AreaId));
+            var scoped = auditor ? FiguresScope.Everywhere : FiguresScope.InAreas(areas);
             last = await figures.ComputeAsync(scoped, period, year);
             var ms = sw.Elapsed.TotalMilliseconds;
             return ms;

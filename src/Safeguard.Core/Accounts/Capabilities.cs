@@ -49,6 +49,18 @@ public enum Capability
     /// <summary>Schemes, clocks, bank holidays, research sources and document templates.</summary>
     ManageDisclosureSettings,
 
+    /// <summary>The DRAMM's days and times (and, later, the MARAC's schedule) in the user's areas.</summary>
+    ManageMeetingSettings,
+
+    /// <summary>Record referrals and their DASH risk assessments, and see referrals, in the user's areas.</summary>
+    RecordReferrals,
+
+    /// <summary>Read every referral in every area, changing nothing: inspectors and auditors.</summary>
+    ReadAllReferrals,
+
+    /// <summary>Prepare the day's DRAMM list in the user's areas: add or remove cases with a reason.</summary>
+    PrepareDramm,
+
     /// <summary>See the police incidents in the user's areas: the daily DRAMM's starting list.</summary>
     ViewIncidents,
 
@@ -59,14 +71,14 @@ public enum Capability
     ReadAllIncidents,
 }
 
-public static class Capabilities
+public static partial class Capabilities
 {
     private static readonly Capability[] Cru = [Capability.FindPeople, Capability.RecordPeople, Capability.WorkOnDisclosures];
 
     private static readonly Dictionary<string, Capability[]> ByRole = new()
     {
         [Roles.Administrator] = [Capability.ManageUsers, Capability.ManageOrganisation, Capability.IssueApiTokens, Capability.FindPeople, Capability.ReverseMerges,
-            Capability.ManageDisclosureSettings],
+            Capability.ManageDisclosureSettings, Capability.ManageMeetingSettings],
         [Roles.Auditor] = [Capability.ReadAuditTrail, Capability.FindPeople, Capability.ReadAllDisclosures, Capability.ViewDisclosureFigures],
         [Roles.ControlRoom] = [.. Cru, Capability.RecordFirstContact],
         [Roles.CruResearcher] = [.. Cru, Capability.RecordFirstContact, Capability.ResearchDisclosures],
@@ -74,8 +86,8 @@ public static class Capabilities
         [Roles.CruSupervisor] = [.. Cru, Capability.MergePeople, Capability.RecordFirstContact, Capability.ResearchDisclosures, Capability.DeliverDisclosures,
             Capability.AllocateDisclosures, Capability.ViewDisclosureFigures],
         [Roles.DisclosureOfficer] = [.. Cru, Capability.DeliverDisclosures],
-        [Roles.MaracCoordinator] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople],
-        [Roles.MeetingChair] = [Capability.FindPeople, Capability.RecordPeople],
+        [Roles.MaracCoordinator] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople, Capability.ManageMeetingSettings, Capability.PrepareDramm],
+        [Roles.MeetingChair] = [Capability.FindPeople, Capability.RecordPeople, Capability.PrepareDramm],
         [Roles.Idva] = [Capability.FindPeople, Capability.RecordPeople],
         [Roles.TeamLeader] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople],
         [Roles.CaseCoordinator] = [Capability.FindPeople, Capability.RecordPeople],
@@ -96,7 +108,7 @@ public static class Capabilities
     };
 
     public static IReadOnlySet<Capability> ForRoles(IEnumerable<string> roles) =>
-        roles.SelectMany(r => (ByRole.TryGetValue(r, out var caps) ? caps : []).Concat(IncidentsByRole.TryGetValue(r, out var more) ? more : [])).ToHashSet();
+        roles.SelectMany(r => (ByRole.TryGetValue(r, out var caps) ? caps : []).Concat(ReferralsByRole.GetValueOrDefault(r, [])).Concat(IncidentsByRole.GetValueOrDefault(r, []))).ToHashSet();
 
     public static bool Has(ClaimsPrincipal user, Capability capability) =>
         ForRoles(user.FindAll(ClaimTypes.Role).Select(c => c.Value)).Contains(capability);

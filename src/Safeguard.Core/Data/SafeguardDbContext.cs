@@ -8,6 +8,8 @@ using Safeguard.Core.Disclosures;
 using Safeguard.Core.Incidents;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
+using Safeguard.Core.Referrals;
+using Safeguard.Core.Referrals.Dash;
 using Safeguard.Core.Security;
 
 namespace Safeguard.Core.Data;
@@ -43,6 +45,17 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<ApplicationFile> ApplicationFiles => Set<ApplicationFile>();
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
     public DbSet<BankHolidayDate> BankHolidays => Set<BankHolidayDate>();
+    public DbSet<Disclosures.Reporting.FigureCell> FigureCells => Set<Disclosures.Reporting.FigureCell>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Notifications.OutboundEmail> OutboundEmails => Set<Notifications.OutboundEmail>();
+    public DbSet<Dramm.DrammDay> DrammDays => Set<Dramm.DrammDay>();
+    public DbSet<Dramm.DrammMeeting> DrammMeetings => Set<Dramm.DrammMeeting>();
+    public DbSet<Dramm.DrammCase> DrammCases => Set<Dramm.DrammCase>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralPerson> ReferralPeople => Set<ReferralPerson>();
+    public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
+    public DbSet<QuestionnaireDefinition> QuestionnaireDefinitions => Set<QuestionnaireDefinition>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
     public DbSet<PoliceIncident> PoliceIncidents => Set<PoliceIncident>();
     public DbSet<IncidentImport> IncidentImports => Set<IncidentImport>();
 
@@ -50,7 +63,6 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SafeguardDbContext).Assembly);
-        ElapsedDays.Map(builder, Database.IsSqlite());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -404,6 +404,14 @@ public sealed partial class DisclosureService
         ApplicationClock.Apply(app, scheme!.Clocks, calendar);
         Touch(app);
         Timeline(app, title, detail);
+        if (to == DisclosureStage.Closed)
+        {
+            // The dashboard's monthly roll-up gains this application now, in this transaction. The periods come back
+            // as the tracked ones, so those just ended carry their LeftAt.
+            var periods = await db.StagePeriods.Where(p => p.ApplicationId == app.Id).ToListAsync(ct);
+            await figureCells.AddClosedAsync(app, periods, ct);
+        }
+
         if (alsoInWrite is not null)
         {
             try

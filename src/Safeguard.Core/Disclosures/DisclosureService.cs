@@ -4,6 +4,7 @@ using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Common;
 using Safeguard.Core.Data;
+using Safeguard.Core.Notifications;
 using Safeguard.Core.People;
 
 namespace Safeguard.Core.Disclosures;
@@ -16,7 +17,8 @@ namespace Safeguard.Core.Disclosures;
 /// the work itself (stage order, four eyes, dates).
 /// </summary>
 public sealed partial class DisclosureService(
-    SafeguardDbContext db, AuditTrail audit, AuditContext actor, TimeProvider clock, DisclosureSettings settings, PersonService people)
+    SafeguardDbContext db, AuditTrail audit, AuditContext actor, TimeProvider clock, DisclosureSettings settings, PersonService people,
+    Reporting.FigureCells figureCells, Notifier notifier)
 {
     public const string StaleMessage = "Someone else changed this application while you were working on it. Check the record and try again.";
 
@@ -98,7 +100,12 @@ public sealed partial class DisclosureService(
         Timeline(app, "Application received", $"{scheme.Name}, {ReceivedViaNames.Of(app.ReceivedVia)}");
         if (app.Urgent)
         {
-            Timeline(app, "Marked urgent: immediate risk", "Supervisors alerted on the board. Safeguarding action: " + action);
+            Timeline(app, "Marked urgent: immediate risk", "Supervisors alerted on the board and by notification. Safeguarding action: " + action);
+        }
+
+        if (app.Urgent)
+        {
+            await AlertSupervisorsAsync(app, ct);
         }
 
         write.Record("disclosure.created", "DisclosureApplication", Id(app), after: Snapshot(app));
@@ -205,6 +212,11 @@ public sealed partial class DisclosureService(
         Touch(app);
         Timeline(app, before is null ? "Allocated" : "Reassigned",
             before is null ? $"To {names[ownerUserId]}" : $"From {names.GetValueOrDefault(before, "a former user")} to {names[ownerUserId]}");
+        if (ownerUserId != actor.ActorUserId)
+        {
+            await notifier.NotifyAsync([ownerUserId], NotificationKind.ApplicationAllocated, $"/disclosures/{app.Id}", app.Reference, ct);
+        }
+
         write.Record("disclosure.allocated", "DisclosureApplication", Id(app), before: new { OwnerUserId = before }, after: new { OwnerUserId = ownerUserId });
         return await SaveAsync(app, write, ct);
     }
@@ -217,6 +229,18 @@ public sealed partial class DisclosureService(
         return db.Users.Where(u => !u.IsDisabled
             && db.UserAreas.Any(ua => ua.UserId == u.Id && ua.AreaId == areaId)
             && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
+    }
+
+    /// <summary>The CRU supervisors of the application's area hear of an urgent application at once, by notification and email.</summary>
+    private async Task AlertSupervisorsAsync(DisclosureApplication app, CancellationToken ct)
+    {
+        var roleId = db.Roles.Where(r => r.Name == Roles.CruSupervisor).Select(r => r.Id);
+        var supervisors = await db.Users
+            .Where(u => u.Id != actor.ActorUserId && db.UserAreas.Any(ua => ua.UserId == u.Id && ua.AreaId == app.AreaId)
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && roleId.Contains(ur.RoleId)))
+            .Select(u => u.Id)
+            .ToListAsync(ct);
+        await notifier.NotifyAsync(supervisors, NotificationKind.UrgentApplication, $"/disclosures/{app.Id}", app.Reference, ct);
     }
 
     /// <summary>The disclosure officers who may deliver in an area.</summary>
@@ -257,7 +281,8 @@ public sealed partial class DisclosureService(
         app.UrgentAcknowledgedAt = null;
         app.UrgentAcknowledgedByUserId = null;
         Touch(app);
-        Timeline(app, "Marked urgent: immediate risk", "Supervisors alerted on the board. Safeguarding action: " + action);
+        Timeline(app, "Marked urgent: immediate risk", "Supervisors alerted on the board and by notification. Safeguarding action: " + action);
+        await AlertSupervisorsAsync(app, ct);
         write.Record("disclosure.marked-urgent", "DisclosureApplication", Id(app), after: new { app.Urgent });
         return await SaveAsync(app, write, ct);
     }

@@ -44,6 +44,10 @@ public interface IVersionedRequest
     int? Version { get; }
 }
 
+public sealed record TriageCompleteRequest(int? Version) : IVersionedRequest;
+
+public sealed record AddPersonRequest(int? Version, int? PersonId, ApplicationRole? Role, string? Relationship) : IVersionedRequest;
+
 public sealed record CriteriaReviewRequest(int? Version, bool? WithinScheme, string? Reasons, DateOnly? ApplicantToldOn) : IVersionedRequest;
 
 public sealed record MeetingRequest(int? Version, DateOnly? MetOn, string? Place, string? PhotoIdentity, string? SecondIdentity, string? Notes) : IVersionedRequest;
@@ -116,7 +120,7 @@ public sealed record ResearchSourceResponse(int Id, string Name);
 /// reference); CRU systems list, read and move applications through their stages. Every rule of the work is the
 /// <see cref="DisclosureService"/>'s; who sees which application is <see cref="ApplicationRecordScope"/>'s.
 /// </summary>
-public static class DisclosureApplicationsApi
+public static partial class DisclosureApplicationsApi
 {
     private const string Base = "/disclosure-applications";
     private const string Tag = "Disclosure applications";
@@ -160,6 +164,10 @@ public static class DisclosureApplicationsApi
             .WithTags(Tag)
             .WithSummary("The sources a check can be recorded against (sourceId of POST .../checks)");
 
+        MapPeople(v1);
+        MapStage<TriageCompleteRequest>(v1, "triage-complete", "CompleteTriage", Capability.RecordFirstContact,
+            "Complete triage: the people the scheme needs are on the application, and it goes to the CRU for criteria review",
+            (s, id, v, b, ct) => s.CompleteTriageAsync(id, v, ct));
         MapStage<CriteriaReviewRequest>(v1, "criteria-review", "RecordCriteriaReview", Capability.ResearchDisclosures,
             "Record whether the application is within the scheme (criteria review stage)",
             (s, id, v, b, ct) => s.RecordCriteriaReviewAsync(id, v, new CriteriaReviewInput(b.WithinScheme, b.Reasons, b.ApplicantToldOn), ct));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Safeguard.Core.Data;
 using Safeguard.Core.Disclosures;
+using Safeguard.Core.Disclosures.Reporting;
 using Safeguard.Web.Api;
 using Safeguard.Web.Demo;
 
@@ -15,6 +16,8 @@ public static class SafeguardPipeline
         using var scope = app.Services.CreateScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
         await scope.ServiceProvider.GetRequiredService<DisclosureSettings>().EnsureDefaultsAsync();
+        await scope.ServiceProvider.GetRequiredService<FigureCells>().EnsureBuiltAsync();
+        await scope.ServiceProvider.GetRequiredService<Safeguard.Core.Referrals.Dash.DashDefinitions>().EnsureDefaultsAsync();
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEnabledAsync();
     }
 
@@ -35,6 +38,19 @@ public static class SafeguardPipeline
 
         app.UseStaticFiles();
         app.UseRouting();
+        // A body bigger than the page's limit is refused before anything reads it, so the user gets the "file is too
+        // big" page rather than a failed form read (which antiforgery would report as a bad request).
+        app.Use(async (context, next) =>
+        {
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+            if (limit is not null && context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
+            await next();
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -25,6 +25,7 @@ public static class SafeguardServices
     public const string DisclosuresPolicy = "Disclosures";
     public const string BoardPolicy = "Disclosures.Board";
     public const string ApiClient = "ApiClient";
+    public const string ReferralsPolicy = "Referrals";
     public const string IncidentsPolicy = "Incidents";
 
     public static WebApplicationBuilder AddSafeguard(this WebApplicationBuilder builder)
@@ -38,6 +39,8 @@ public static class SafeguardServices
         var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.Configure<SecurityOptions>(config.GetSection("Security"));
         services.Configure<DemoOptions>(config.GetSection("Demo"));
+        services.Configure<Core.Notifications.EmailOptions>(config.GetSection("Email"));
+        services.AddHostedService<EmailDelivery>();
         DemoOptions.RefuseOutsideDevelopment(config, builder.Environment);
 
         builder.Logging.ClearProviders();
@@ -60,6 +63,7 @@ public static class SafeguardServices
         services.AddScoped<IAuthorizationHandler, AreaRecordScope>();
         services.AddScoped<IAuthorizationHandler, PersonRecordScope>();
         services.AddScoped<IAuthorizationHandler, ApplicationRecordScope>();
+        services.AddScoped<IAuthorizationHandler, ReferralRecordScope>();
         services.AddScoped<IAuthorizationHandler, IncidentRecordScope>();
         services.AddHttpContextAccessor();
 
@@ -133,6 +137,13 @@ public static class SafeguardServices
                 .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
                 .RequireAssertion(c => Capabilities.Has(c.User, Capability.AllocateDisclosures) || Capabilities.Has(c.User, Capability.ReadAllDisclosures)));
 
+            // Referrals are read by those who record them, in their areas, and by auditors everywhere.
+            o.AddPolicy(ReferralsPolicy, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
+                .RequireAssertion(c => Capabilities.Has(c.User, Capability.RecordReferrals) || Capabilities.Has(c.User, Capability.ReadAllReferrals)));
+
             // Police incidents: the police roles in their areas and auditors everywhere; the import pages ask for ImportIncidents.
             o.AddPolicy(IncidentsPolicy, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
@@ -176,11 +187,15 @@ public static class SafeguardServices
         {
             o.Conventions.AuthorizeFolder("/Admin", Capabilities.PolicyName(Capability.ManageUsers));
             o.Conventions.AuthorizeFolder("/Admin/Organisation", Capabilities.PolicyName(Capability.ManageOrganisation));
+            o.Conventions.AuthorizeFolder("/Admin/Email", Capabilities.PolicyName(Capability.ManageOrganisation));
             o.Conventions.AuthorizeFolder("/Audit", Capabilities.PolicyName(Capability.ReadAuditTrail));
             o.Conventions.AuthorizeFolder("/People", Capabilities.PolicyName(Capability.FindPeople));
             o.Conventions.AuthorizeFolder("/Disclosures", DisclosuresPolicy);
             o.Conventions.AuthorizeFolder("/Admin/Disclosures", Capabilities.PolicyName(Capability.ManageDisclosureSettings));
             o.Conventions.AuthorizeFolder("/Account/Setup", PasswordSignedIn);
+            // The list needs the capability; a referral's own pages are found only through its record scope, so anyone
+            // without it (a partner agency included) gets 404 there, never a hint that the referral exists.
+            o.Conventions.AuthorizePage("/Referrals/Index", ReferralsPolicy);
             o.Conventions.AuthorizeFolder("/Incidents", IncidentsPolicy);
             o.Conventions.AuthorizeFolder("/Incidents/Import", Capabilities.PolicyName(Capability.ImportIncidents));
         }).AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));

@@ -19,8 +19,11 @@ public sealed class ErrorModel : PageModel
 
     private PageResult Show(int? code)
     {
-        // The code comes from the URL: anything that is not an error status is shown as "not found".
-        Status = code is >= 400 and <= 599 ? code.Value : code is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status404NotFound;
+        // The code comes from the URL: anything that is not an error status is shown as "not found". Without one,
+        // this is the exception handler's re-run, which has already set the status it chose.
+        Status = code is >= 400 and <= 599 ? code.Value
+            : code is not null ? StatusCodes.Status404NotFound
+            : Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : StatusCodes.Status500InternalServerError;
         RequestId = HttpContext.TraceIdentifier;
         Response.StatusCode = Status;
         return Page();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Safeguard.Core.Accounts;
 using Safeguard.Core.Disclosures;
+using Safeguard.Core.Disclosures.Reporting;
 using Safeguard.Web.Infrastructure;
 
 namespace Safeguard.Web.Scopes;
@@ -28,6 +29,17 @@ public sealed class ApplicationRecordScope : AuthorizationHandler<RecordOperatio
 
         var areas = principal.AreaIds().ToList();
         return applications.Where(a => areas.Contains(a.AreaId));
+    }
+
+    /// <summary>The same rule for the dashboard's figures, which also read the monthly roll-up: every area, the user's areas, or none.</summary>
+    public static FiguresScope FiguresScopeFor(ClaimsPrincipal principal)
+    {
+        if (Capabilities.Has(principal, Capability.ReadAllDisclosures))
+        {
+            return FiguresScope.Everywhere;
+        }
+
+        return FiguresScope.InAreas(Capabilities.Has(principal, Capability.WorkOnDisclosures) ? principal.AreaIds() : []);
     }
 
     public static bool MayView(ClaimsPrincipal principal, DisclosureApplication app) =>

@@ -58,6 +58,14 @@ public sealed class RecordScope(SafeguardDbContext db, IAuthorizationService aut
             ? app : null;
     }
 
+    /// <summary>A referral with its people, if the user may do the operation on it.</summary>
+    public async Task<Safeguard.Core.Referrals.Referral?> ReferralAsync(int id, RecordOperation operation, CancellationToken ct = default)
+    {
+        var referral = await db.Referrals.Include(r => r.People).FirstOrDefaultAsync(r => r.Id == id, ct);
+        return referral is not null && await AllowedAsync(referral, "Referral", id.ToString(System.Globalization.CultureInfo.InvariantCulture), operation, ct)
+            ? referral : null;
+    }
+
     /// <summary>A police incident, if the user may do the operation on it.</summary>
     public async Task<PoliceIncident?> IncidentAsync(int id, RecordOperation operation, CancellationToken ct = default)
     {

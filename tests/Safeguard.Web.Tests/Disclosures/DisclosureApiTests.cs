@@ -366,6 +366,52 @@ public sealed class DisclosureApiTests(SafeguardApp app)
     }
 
     [Fact]
+    public async Task People_from_the_index_are_put_on_a_submitted_application_and_triage_completes_through_the_api()
+    {
+        var area = await app.NewAreaAsync();
+        var otherArea = await app.NewAreaAsync();
+        var (_, token) = await app.IssueTokenAsync([Roles.CruResearcher], [area], ReadWrite);
+        var client = app.ApiClient(token);
+        var family = PeopleData.UniqueName();
+        var id = await app.SubmitAsync(token, DvdsBody(app, area, family: family));
+        var applicant = await app.AddPersonAsync("Ruth", family, new DateOnly(1980, 2, 3), area);
+        var atRisk = await app.AddPersonAsync("Anna", family, new DateOnly(1985, 6, 7), area);
+        var subject = await app.AddPersonAsync("Mark", "X" + family.ToLowerInvariant(), null, area, gender: Safeguard.Core.People.Gender.Male);
+        var elsewhere = await app.AddPersonAsync("Olive", family, new DateOnly(1970, 1, 1), otherArea);
+        var version = await app.VersionAsync(token, id);
+
+        // Triage cannot complete without the people the scheme needs: 400 naming them.
+        var early = await client.PostAsJsonAsync($"{Url}/{id}/triage-complete", new { version });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.True((await early.JsonAsync()).GetProperty("errors").TryGetProperty("people", out _));
+
+        // A person the user cannot see, a recipient role and a stale version are refused, and nothing is added.
+        var hidden = await client.PostAsJsonAsync($"{Url}/{id}/people", new { version, personId = elsewhere, role = "subject" });
+        Assert.True((await hidden.JsonAsync()).GetProperty("errors").TryGetProperty("personId", out _));
+        var recipient = await client.PostAsJsonAsync($"{Url}/{id}/people", new { version, personId = applicant, role = "recipient" });
+        Assert.True((await recipient.JsonAsync()).GetProperty("errors").TryGetProperty("role", out _));
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"{Url}/{id}/people", new { version = version - 1, personId = applicant, role = "applicant" })).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.ApplicationPeople.CountAsync(p => p.ApplicationId == id)));
+
+        foreach (var (person, role) in new[] { (applicant, "applicant"), (atRisk, "personAtRisk"), (subject, "subject") })
+        {
+            var added = await client.PostAsJsonAsync($"{Url}/{id}/people", new { version, personId = person, role, relationship = "Partner" });
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+            version = (await added.JsonAsync()).GetProperty("version").GetInt32();
+        }
+
+        var triaged = await client.PostAsJsonAsync($"{Url}/{id}/triage-complete", new { version });
+        Assert.Equal(HttpStatusCode.OK, triaged.StatusCode);
+        var json = await triaged.JsonAsync();
+        Assert.Equal("criteriaReview", json.GetProperty("stage").GetString());
+        Assert.Equal(3, json.GetProperty("people").GetArrayLength());
+
+        // An IDVA may record people, but disclosure work is not theirs to see: 404, as for any record out of scope.
+        var (_, partner) = await app.IssueTokenAsync([Roles.Idva], [area], ReadWrite);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ApiClient(partner).PostAsJsonAsync($"{Url}/{id}/people", new { version, personId = applicant, role = "child" })).StatusCode);
+    }
+
+    [Fact]
     public async Task An_application_moves_through_its_stages_with_409_for_a_stale_version_and_400_for_the_wrong_stage()
     {
         var area = await app.NewAreaAsync();

@@ -50,6 +50,23 @@ public sealed class FilesPagesTests(SafeguardApp app)
     }
 
     [Fact]
+    public async Task A_request_too_big_to_read_gets_a_page_that_says_so_and_nothing_is_saved()
+    {
+        var id = await app.NewApplicationAsync();
+        var client = await app.FilesSignInAsync(Roles.CruResearcher);
+        var huge = new byte[(int)Safeguard.Web.Pages.Disclosures.Files.AddAttachmentModel.UploadLimit + 1024 * 1024];
+        "%PDF-1.7\n"u8.CopyTo(huge);
+
+        var response = await client.PostFileAsync($"/disclosures/{id}/attachments/add", "scan.pdf", huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("The file is too big", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("20 MB", page.QuerySelector("main")!.TextContent);
+        Assert.Empty(await app.FilesOfAsync(id));
+    }
+
+    [Fact]
     public async Task A_download_returns_the_bytes_as_an_attachment_and_is_audited()
     {
         var id = await app.NewApplicationAsync();

@@ -7,14 +7,16 @@ using Safeguard.Core.Disclosures.Clocks;
 namespace Safeguard.Core.Disclosures.Reporting;
 
 /// <summary>
-/// The disclosure dashboard's figures and the Home Office return, over applications the caller has already
-/// scoped to what the user may see (the web app passes <c>ApplicationRecordScope.VisibleTo</c>). Nothing here
-/// widens that query: every figure starts from it.
+/// The disclosure dashboard's figures and the Home Office return, over the areas the caller's
+/// <see cref="FiguresScope"/> allows (the web app asks <c>ApplicationRecordScope.FiguresScopeFor</c>). Nothing here
+/// widens that scope: every query starts from it.
 /// <para>
-/// Counts are grouped in the database (GROUP BY, with CASE for London months and in-time closures). Medians
-/// come from a histogram grouped in the database (elapsed days to 0.01 of a day, with
-/// <see cref="ElapsedDays"/>, and a count of each), since SQLite has no median; no row or entity is loaded.
-/// One DbContext, so the queries run one after another.
+/// Each period figure has two halves. Closed applications received in whole London months are read from the monthly
+/// roll-up (<see cref="FigureCell"/>, written as each closes); open applications, and closed ones received in a
+/// month the period only partly covers, are counted from the rows. Counts are grouped in the database; medians come
+/// from histograms of days to the nearest 0.1 (the dashboard shows one decimal place), since SQLite has no median.
+/// A month is whole when the period covers it from its first day to its last, or up to today (nothing can be
+/// received after now). One DbContext, so the queries run one after another.
 /// </para>
 /// <para>
 /// The period figures (volumes, outcomes, timeliness, time in stage) are about applications received in the
@@ -33,96 +35,211 @@ public sealed class DisclosureFigures(SafeguardDbContext db, TimeProvider clock)
     public static int LatestCompleteYearEndingMarch(DateOnly today) => today.Month >= 4 ? today.Year : today.Year - 1;
 
     /// <summary>Every figure of the dashboard for the period, and the Home Office figures for the year ending March <paramref name="homeOfficeYearEndingMarch"/>.</summary>
-    public async Task<DashboardFigures> ComputeAsync(IQueryable<DisclosureApplication> scoped, FiguresPeriod period, int homeOfficeYearEndingMarch,
+    public async Task<DashboardFigures> ComputeAsync(FiguresScope scope, FiguresPeriod period, int homeOfficeYearEndingMarch,
         CancellationToken ct = default)
     {
         var now = Now();
-        var volumes = await VolumesAsync(scoped, period, ct);
-        var outcomes = await OutcomesAsync(scoped, period, ct);
-        var timeliness = await TimelinessAsync(scoped, period, ct);
-        var stages = await StageTimesAsync(scoped, period, ct);
-        var workload = await WorkloadAsync(scoped, ct);
-        var overdue = await OverdueAsync(scoped, ct);
-        var homeOffice = await HomeOfficeAsync(scoped, homeOfficeYearEndingMarch, ct);
+        var volumes = await VolumesAsync(scope, period, ct);
+        var outcomes = await OutcomesAsync(scope, period, ct);
+        var timeliness = await TimelinessAsync(scope, period, ct);
+        var stages = await StageTimesAsync(scope, period, ct);
+        var workload = await WorkloadAsync(scope, ct);
+        var overdue = await OverdueAsync(scope, ct);
+        var homeOffice = await HomeOfficeAsync(scope, homeOfficeYearEndingMarch, ct);
         return new DashboardFigures(period, now, volumes, outcomes, timeliness, stages, workload, overdue, homeOffice);
     }
 
-    /// <summary>Applications received in each London month of the period, by scheme and route: one GROUP BY.</summary>
-    public async Task<VolumeFigures> VolumesAsync(IQueryable<DisclosureApplication> scoped, FiguresPeriod period, CancellationToken ct = default)
+    /// <summary>Applications received in each London month of the period, by scheme and route.</summary>
+    public async Task<VolumeFigures> VolumesAsync(FiguresScope scope, FiguresPeriod period, CancellationToken ct = default)
     {
         var months = MonthsOf(period);
+        var split = Split(scope, period);
+        var counts = new Dictionary<(int Month, Scheme Scheme, Route Route), int>();
+        void Add(int month, Scheme scheme, Route route, int count) =>
+            counts[(month, scheme, route)] = counts.GetValueOrDefault((month, scheme, route)) + count;
+
         // Each month's first instant in UTC, the first clipped to the period's start: a CASE over these gives the month.
         var starts = months.Select((m, i) => i == 0 ? period.StartUtc : FiguresPeriod.LondonMidnight(m)).ToList();
         var key = WithMonthIndex(a => new { a.Scheme, a.Route, Month = MonthIndex.Of(a.ReceivedAt) }, starts);
-        var rows = await Received(scoped, period)
-            .GroupBy(key)
-            .Select(g => new { g.Key.Scheme, g.Key.Route, g.Key.Month, Count = g.Count() })
-            .ToListAsync(ct);
-        return new VolumeFigures(months, rows
-            .Select(r => new VolumeRow(months[r.Month], r.Scheme, r.Route, r.Count))
+        foreach (var live in split.Live)
+        {
+            foreach (var r in await live.GroupBy(key).Select(g => new { g.Key.Scheme, g.Key.Route, g.Key.Month, Count = g.Count() }).ToListAsync(ct))
+            {
+                Add(r.Month, r.Scheme, r.Route, r.Count);
+            }
+        }
+
+        if (split.Cells is { } cells)
+        {
+            var rolled = await cells.Where(c => c.Measure == FigureMeasure.Received)
+                .GroupBy(c => new { c.Month, c.Scheme, c.Route })
+                .Select(g => new { g.Key.Month, g.Key.Scheme, g.Key.Route, Count = g.Sum(c => c.Count) })
+                .ToListAsync(ct);
+            foreach (var r in rolled)
+            {
+                Add(IndexOfMonth(months, r.Month), r.Scheme, r.Route, r.Count);
+            }
+        }
+
+        return new VolumeFigures(months, counts
+            .Select(c => new VolumeRow(months[c.Key.Month], c.Key.Scheme, c.Key.Route, c.Value))
             .OrderBy(r => r.Month).ThenBy(r => r.Scheme).ThenBy(r => r.Route)
             .ToList());
     }
 
     /// <summary>Outcomes of the applications received in the period, and the rationale parts their decision records have filled in.</summary>
-    public async Task<OutcomeFigures> OutcomesAsync(IQueryable<DisclosureApplication> scoped, FiguresPeriod period, CancellationToken ct = default)
+    public async Task<OutcomeFigures> OutcomesAsync(FiguresScope scope, FiguresPeriod period, CancellationToken ct = default)
     {
-        var received = Received(scoped, period);
-        var outcomes = await received
-            .GroupBy(a => a.Outcome)
-            .Select(g => new { Outcome = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        var rationale = await received
-            .Where(a => a.Disclose != null)
-            .GroupBy(a => a.Disclose)
-            .Select(g => new
+        var split = Split(scope, period);
+        var outcomes = new Dictionary<DisclosureOutcome, int>();
+        var stillOpen = 0;
+        var rationale = new Dictionary<bool, RationaleCount>();
+        void AddRationale(bool disclose, int decisions, int lawful, int necessary, int proportionate, int pressingNeed)
+        {
+            var r = rationale.GetValueOrDefault(disclose) ?? new RationaleCount(disclose, 0, 0, 0, 0, 0);
+            rationale[disclose] = new RationaleCount(disclose, r.Decisions + decisions, r.Lawful + lawful, r.Necessary + necessary,
+                r.Proportionate + proportionate, r.PressingNeed + pressingNeed);
+        }
+
+        foreach (var live in split.Live)
+        {
+            foreach (var o in await live.GroupBy(a => a.Outcome).Select(g => new { Outcome = g.Key, Count = g.Count() }).ToListAsync(ct))
             {
-                Disclose = g.Key,
-                Decisions = g.Count(),
-                Lawful = g.Sum(a => a.Lawful != null && a.Lawful.Trim() != "" ? 1 : 0),
-                Necessary = g.Sum(a => a.Necessary != null && a.Necessary.Trim() != "" ? 1 : 0),
-                Proportionate = g.Sum(a => a.Proportionate != null && a.Proportionate.Trim() != "" ? 1 : 0),
-                PressingNeed = g.Sum(a => a.PressingNeed != null && a.PressingNeed.Trim() != "" ? 1 : 0),
-            })
-            .ToListAsync(ct);
+                if (o.Outcome is { } outcome)
+                {
+                    outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + o.Count;
+                }
+                else
+                {
+                    stillOpen += o.Count;
+                }
+            }
+
+            var decided = await live
+                .Where(a => a.Disclose != null)
+                .GroupBy(a => a.Disclose)
+                .Select(g => new
+                {
+                    Disclose = g.Key,
+                    Decisions = g.Count(),
+                    Lawful = g.Sum(a => a.Lawful != null && a.Lawful.Trim() != "" ? 1 : 0),
+                    Necessary = g.Sum(a => a.Necessary != null && a.Necessary.Trim() != "" ? 1 : 0),
+                    Proportionate = g.Sum(a => a.Proportionate != null && a.Proportionate.Trim() != "" ? 1 : 0),
+                    PressingNeed = g.Sum(a => a.PressingNeed != null && a.PressingNeed.Trim() != "" ? 1 : 0),
+                })
+                .ToListAsync(ct);
+            foreach (var r in decided)
+            {
+                AddRationale(r.Disclose!.Value, r.Decisions, r.Lawful, r.Necessary, r.Proportionate, r.PressingNeed);
+            }
+        }
+
+        if (split.Cells is { } cells)
+        {
+            FigureMeasure[] measures = [FigureMeasure.Outcome, FigureMeasure.Decision, FigureMeasure.Lawful, FigureMeasure.Necessary,
+                FigureMeasure.Proportionate, FigureMeasure.PressingNeed];
+            var rolled = await cells.Where(c => measures.Contains(c.Measure))
+                .GroupBy(c => new { c.Measure, c.Code })
+                .Select(g => new { g.Key.Measure, g.Key.Code, Count = g.Sum(c => c.Count) })
+                .ToListAsync(ct);
+            foreach (var r in rolled)
+            {
+                if (r.Measure == FigureMeasure.Outcome)
+                {
+                    var outcome = Enum.Parse<DisclosureOutcome>(r.Code);
+                    outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + r.Count;
+                    continue;
+                }
+
+                int Part(FigureMeasure m) => r.Measure == m ? r.Count : 0;
+                AddRationale(r.Code == FigureCell.Disclose, Part(FigureMeasure.Decision), Part(FigureMeasure.Lawful), Part(FigureMeasure.Necessary),
+                    Part(FigureMeasure.Proportionate), Part(FigureMeasure.PressingNeed));
+            }
+        }
+
         return new OutcomeFigures(
-            outcomes.Where(o => o.Outcome is not null).Select(o => new OutcomeCount(o.Outcome!.Value, o.Count)).OrderBy(o => o.Outcome).ToList(),
-            outcomes.Where(o => o.Outcome is null).Sum(o => o.Count),
-            rationale.Select(r => new RationaleCount(r.Disclose!.Value, r.Decisions, r.Lawful, r.Necessary, r.Proportionate, r.PressingNeed))
-                .OrderByDescending(r => r.Disclose).ToList());
+            outcomes.Where(o => o.Value > 0).Select(o => new OutcomeCount(o.Key, o.Value)).OrderBy(o => o.Outcome).ToList(),
+            stillOpen,
+            rationale.Values.OrderByDescending(r => r.Disclose).ToList());
     }
 
     /// <summary>
     /// Per scheme and route, the closed applications received in the period, how many closed before their whole-process
-    /// deadline (<c>ClosedAt &lt; DueAt</c>, counted in the database) and the median elapsed days from received to closed (to 0.01 of a day).
+    /// deadline (<c>ClosedAt &lt; DueAt</c>) and the median elapsed days from received to closed (to 0.1 of a day).
     /// </summary>
-    public async Task<IReadOnlyList<TimelinessRow>> TimelinessAsync(IQueryable<DisclosureApplication> scoped, FiguresPeriod period, CancellationToken ct = default)
+    public async Task<IReadOnlyList<TimelinessRow>> TimelinessAsync(FiguresScope scope, FiguresPeriod period, CancellationToken ct = default)
     {
-        // One pass: a histogram of elapsed days to the nearest 0.01 (about 15 minutes) per scheme and route, with
-        // how many of each closed in time. The counts are its sums; the median is read from it.
-        var histogram = await Received(scoped, period)
-            .Where(a => a.ClosedAt != null)
-            .GroupBy(a => new { a.Scheme, a.Route, Days = Math.Round(ElapsedDays.Between(a.ReceivedAt, a.ClosedAt!.Value) * 100) / 100 })
-            .Select(g => new { g.Key.Scheme, g.Key.Route, g.Key.Days, Count = g.Count(), WithinClock = g.Sum(a => a.ClosedAt < a.DueAt ? 1 : 0) })
-            .ToListAsync(ct);
-        var byKey = histogram.GroupBy(h => (h.Scheme, h.Route)).ToDictionary(g => g.Key, g => g.ToList());
+        var split = Split(scope, period);
+        var histogram = new List<(Scheme Scheme, Route Route, double Days, int Count)>();
+        var withinClock = new Dictionary<(Scheme, Route), int>();
+        foreach (var live in split.Live)
+        {
+            // Few rows (open work and part months), so the days are worked out here by the roll-up's own rounding:
+            // the databases round a half differently, and a month must fall in the same buckets read either way.
+            var rows = await live
+                .Where(a => a.ClosedAt != null)
+                .Select(a => new { a.Scheme, a.Route, a.ReceivedAt, ClosedAt = a.ClosedAt!.Value, a.DueAt })
+                .ToListAsync(ct);
+            foreach (var r in rows)
+            {
+                histogram.Add((r.Scheme, r.Route, FigureCell.TenthsBetween(r.ReceivedAt, r.ClosedAt) / 10.0, 1));
+                withinClock[(r.Scheme, r.Route)] = withinClock.GetValueOrDefault((r.Scheme, r.Route)) + (r.ClosedAt < r.DueAt ? 1 : 0);
+            }
+        }
+
+        if (split.Cells is { } cells)
+        {
+            var rolled = await cells.Where(c => c.Measure == FigureMeasure.DaysToClose || c.Measure == FigureMeasure.ClosedWithinClock)
+                .GroupBy(c => new { c.Measure, c.Scheme, c.Route, c.Tenths })
+                .Select(g => new { g.Key.Measure, g.Key.Scheme, g.Key.Route, g.Key.Tenths, Count = g.Sum(c => c.Count) })
+                .ToListAsync(ct);
+            foreach (var r in rolled)
+            {
+                if (r.Measure == FigureMeasure.DaysToClose)
+                {
+                    histogram.Add((r.Scheme, r.Route, r.Tenths / 10.0, r.Count));
+                }
+                else
+                {
+                    withinClock[(r.Scheme, r.Route)] = withinClock.GetValueOrDefault((r.Scheme, r.Route)) + r.Count;
+                }
+            }
+        }
+
+        var byKey = histogram.GroupBy(h => (h.Scheme, h.Route)).ToDictionary(g => g.Key, g => g.Select(h => (h.Days, h.Count)).ToList());
         return SchemeRoutes()
             .Select(k => byKey.TryGetValue(k, out var rows)
-                ? new TimelinessRow(k.Scheme, k.Route, rows.Sum(r => r.Count), rows.Sum(r => r.WithinClock), Median(rows.Select(r => (r.Days, r.Count)).ToList()))
+                ? new TimelinessRow(k.Scheme, k.Route, rows.Sum(r => r.Count), withinClock.GetValueOrDefault(k), Median(rows))
                 : new TimelinessRow(k.Scheme, k.Route, 0, 0, null))
             .ToList();
     }
+
     /// <summary>The median days an application spent in each stage, from the stage periods that have ended, of applications received in the period.</summary>
-    public async Task<IReadOnlyList<StageTimeRow>> StageTimesAsync(IQueryable<DisclosureApplication> scoped, FiguresPeriod period, CancellationToken ct = default)
+    public async Task<IReadOnlyList<StageTimeRow>> StageTimesAsync(FiguresScope scope, FiguresPeriod period, CancellationToken ct = default)
     {
-        // A join from the applications in the period (read by ReceivedAt) to their periods (by ApplicationId), not
-        // an IN over every stage period.
-        var spans = await Received(scoped, period)
-            .Join(db.StagePeriods, a => a.Id, p => p.ApplicationId, (a, p) => p)
-            .Where(p => p.LeftAt != null && p.Stage != DisclosureStage.Closed)
-            .GroupBy(p => new { p.Stage, Days = Math.Round(ElapsedDays.Between(p.EnteredAt, p.LeftAt!.Value) * 100) / 100 })
-            .Select(g => new { g.Key.Stage, g.Key.Days, Count = g.Count() })
-            .ToListAsync(ct);
+        var split = Split(scope, period);
+        var spans = new List<(DisclosureStage Stage, double Days, int Count)>();
+        foreach (var live in split.Live)
+        {
+            // A join from the applications (read by ReceivedAt) to their periods (by ApplicationId), not an IN over
+            // every stage period; the days are worked out here, as for timeliness.
+            var rows = await live
+                .Join(db.StagePeriods, a => a.Id, p => p.ApplicationId, (a, p) => p)
+                .Where(p => p.LeftAt != null && p.Stage != DisclosureStage.Closed)
+                .Select(p => new { p.Stage, p.EnteredAt, LeftAt = p.LeftAt!.Value })
+                .ToListAsync(ct);
+            spans.AddRange(rows.Select(r => (r.Stage, FigureCell.TenthsBetween(r.EnteredAt, r.LeftAt) / 10.0, 1)));
+        }
+
+        if (split.Cells is { } cells)
+        {
+            var rolled = await cells.Where(c => c.Measure == FigureMeasure.DaysInStage)
+                .GroupBy(c => new { c.Code, c.Tenths })
+                .Select(g => new { g.Key.Code, g.Key.Tenths, Count = g.Sum(c => c.Count) })
+                .ToListAsync(ct);
+            spans.AddRange(rolled.Select(r => (Enum.Parse<DisclosureStage>(r.Code), r.Tenths / 10.0, r.Count)));
+        }
+
         var byStage = spans.GroupBy(s => s.Stage).ToDictionary(g => g.Key, g => g.Select(s => (s.Days, s.Count)).ToList());
         return Enum.GetValues<DisclosureStage>()
             .Where(s => s != DisclosureStage.Closed)
@@ -131,10 +248,10 @@ public sealed class DisclosureFigures(SafeguardDbContext db, TimeProvider clock)
     }
 
     /// <summary>Open applications now, per owner (with display names), and those nobody owns. Not limited to the period.</summary>
-    public async Task<WorkloadFigures> WorkloadAsync(IQueryable<DisclosureApplication> scoped, CancellationToken ct = default)
+    public async Task<WorkloadFigures> WorkloadAsync(FiguresScope scope, CancellationToken ct = default)
     {
         var now = Now();
-        var rows = await scoped
+        var rows = await Applications(scope)
             .Where(a => a.ClosedAt == null)
             .GroupBy(a => a.OwnerUserId)
             .Select(g => new { Owner = g.Key, Open = g.Count(), Overdue = g.Sum(a => a.NextDueAt <= now ? 1 : 0) })
@@ -150,10 +267,10 @@ public sealed class DisclosureFigures(SafeguardDbContext db, TimeProvider clock)
     }
 
     /// <summary>Open applications now, those with a running deadline passed (<c>NextDueAt &lt;= now</c>), and the 10 received longest ago.</summary>
-    public async Task<OverdueFigures> OverdueAsync(IQueryable<DisclosureApplication> scoped, CancellationToken ct = default)
+    public async Task<OverdueFigures> OverdueAsync(FiguresScope scope, CancellationToken ct = default)
     {
         var now = Now();
-        var open = scoped.Where(a => a.ClosedAt == null);
+        var open = Applications(scope).Where(a => a.ClosedAt == null);
         var counts = await open
             .GroupBy(a => 1)
             .Select(g => new { Open = g.Count(), Overdue = g.Sum(a => a.NextDueAt <= now ? 1 : 0) })
@@ -176,32 +293,37 @@ public sealed class DisclosureFigures(SafeguardDbContext db, TimeProvider clock)
     /// Rule: an application counts in the year it was received (<c>ReceivedAt</c> in the year); a disclosure (outcome
     /// "Disclosure made") counts in the year its application was closed (<c>ClosedAt</c> in the year), whenever it was received.
     /// So 31 March 23:30 UTC in a summer-time year is 1 April in London and falls in the next year. CSODS counts both routes.
+    /// A year is whole London months, so closed work comes from the roll-up and only open applications from the rows.
     /// </summary>
-    public async Task<HomeOfficeFigures> HomeOfficeAsync(IQueryable<DisclosureApplication> scoped, int yearEndingMarch, CancellationToken ct = default)
+    public async Task<HomeOfficeFigures> HomeOfficeAsync(FiguresScope scope, int yearEndingMarch, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(yearEndingMarch, 2000);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(yearEndingMarch, 9998);
         var year = new FiguresPeriod(new DateOnly(yearEndingMarch - 1, 4, 1), new DateOnly(yearEndingMarch, 3, 31));
         var start = year.StartUtc;
         var end = year.EndUtc;
-        // Two index ranges (received in the year; closed in the year) rather than one OR, which reads every row.
-        var received = await scoped
-            .Where(a => a.ReceivedAt >= start && a.ReceivedAt < end)
+        var firstMonth = year.From;
+        var lastMonth = new DateOnly(yearEndingMarch, 3, 1);
+        var open = await Applications(scope)
+            .Where(a => a.ClosedAt == null && a.ReceivedAt >= start && a.ReceivedAt < end)
             .GroupBy(a => new { a.Scheme, a.Route })
             .Select(g => new { g.Key.Scheme, g.Key.Route, Applications = g.Count(), AboutRso = g.Sum(a => a.SubjectIsRegisteredSexOffender == true ? 1 : 0) })
             .ToListAsync(ct);
-        var disclosed = await scoped
-            .Where(a => a.ClosedAt >= start && a.ClosedAt < end && a.Outcome == DisclosureOutcome.DisclosureMade)
-            .GroupBy(a => new { a.Scheme, a.Route })
-            .Select(g => new { g.Key.Scheme, g.Key.Route, Disclosures = g.Count() })
+        FigureMeasure[] measures = [FigureMeasure.Received, FigureMeasure.AboutRegisteredSexOffender, FigureMeasure.Disclosed];
+        var rolled = await scope.Cells(db.FigureCells.AsNoTracking())
+            .Where(c => measures.Contains(c.Measure) && c.Month >= firstMonth && c.Month <= lastMonth)
+            .GroupBy(c => new { c.Measure, c.Scheme, c.Route })
+            .Select(g => new { g.Key.Measure, g.Key.Scheme, g.Key.Route, Count = g.Sum(c => c.Count) })
             .ToListAsync(ct);
+        int Rolled(FigureMeasure m, Scheme s, Route r) => rolled.Where(x => x.Measure == m && x.Scheme == s && x.Route == r).Sum(x => x.Count);
         var rows = SchemeRoutes().Select(k => new
         {
             k.Scheme,
             k.Route,
-            Applications = received.Where(r => r.Scheme == k.Scheme && r.Route == k.Route).Sum(r => r.Applications),
-            AboutRso = received.Where(r => r.Scheme == k.Scheme && r.Route == k.Route).Sum(r => r.AboutRso),
-            Disclosures = disclosed.Where(r => r.Scheme == k.Scheme && r.Route == k.Route).Sum(r => r.Disclosures),
+            Applications = open.Where(r => r.Scheme == k.Scheme && r.Route == k.Route).Sum(r => r.Applications) + Rolled(FigureMeasure.Received, k.Scheme, k.Route),
+            AboutRso = open.Where(r => r.Scheme == k.Scheme && r.Route == k.Route).Sum(r => r.AboutRso)
+                + Rolled(FigureMeasure.AboutRegisteredSexOffender, k.Scheme, k.Route),
+            Disclosures = Rolled(FigureMeasure.Disclosed, k.Scheme, k.Route),
         }).ToList();
         var dvdsAsk = rows.FirstOrDefault(r => r.Scheme == Scheme.Dvds && r.Route == Route.RightToAsk);
         var dvdsKnow = rows.FirstOrDefault(r => r.Scheme == Scheme.Dvds && r.Route == Route.RightToKnow);
@@ -286,13 +408,56 @@ public sealed class DisclosureFigures(SafeguardDbContext db, TimeProvider clock)
     private static IReadOnlyList<(Scheme Scheme, Route Route)> SchemeRoutes() =>
         [.. Enum.GetValues<Scheme>().SelectMany(s => Enum.GetValues<Route>().Select(r => (s, r)))];
 
-    private static IQueryable<DisclosureApplication> Received(IQueryable<DisclosureApplication> scoped, FiguresPeriod period)
+    /// <summary>Where each part of a period is counted: the roll-up's cells for its whole months, the rows for the rest.</summary>
+    private sealed record PeriodSplit(IReadOnlyList<IQueryable<DisclosureApplication>> Live, IQueryable<FigureCell>? Cells);
+
+    /// <summary>
+    /// Splits a period: open applications received in it, and closed ones received in a month it covers only in
+    /// part, from the rows; closed ones received in its whole months from the roll-up. The parts do not overlap.
+    /// </summary>
+    private PeriodSplit Split(FiguresScope scope, FiguresPeriod period)
     {
-        ArgumentNullException.ThrowIfNull(scoped);
-        ArgumentNullException.ThrowIfNull(period);
+        var months = MonthsOf(period);
+        var today = London.Today(clock);
+        var whole = months.Where(m => period.From <= m && (period.To >= m.AddMonths(1).AddDays(-1) || period.To >= today)).ToList();
+        var apps = Applications(scope);
         var start = period.StartUtc;
         var end = period.EndUtc;
-        return scoped.Where(a => a.ReceivedAt >= start && a.ReceivedAt < end);
+        var live = new List<IQueryable<DisclosureApplication>> { apps.Where(a => a.ClosedAt == null && a.ReceivedAt >= start && a.ReceivedAt < end) };
+        if (whole.Count == 0)
+        {
+            live.Add(apps.Where(a => a.ClosedAt != null && a.ReceivedAt >= start && a.ReceivedAt < end));
+            return new PeriodSplit(live, null);
+        }
+
+        // Whole months are consecutive: only the first and the last month of a period can be partly covered.
+        var wholeStart = FiguresPeriod.LondonMidnight(whole[0]);
+        var wholeEnd = FiguresPeriod.LondonMidnight(whole[^1].AddMonths(1));
+        if (start < wholeStart)
+        {
+            live.Add(apps.Where(a => a.ClosedAt != null && a.ReceivedAt >= start && a.ReceivedAt < wholeStart));
+        }
+
+        if (wholeEnd < end)
+        {
+            live.Add(apps.Where(a => a.ClosedAt != null && a.ReceivedAt >= wholeEnd && a.ReceivedAt < end));
+        }
+
+        var first = whole[0];
+        var last = whole[^1];
+        return new PeriodSplit(live, scope.Cells(db.FigureCells.AsNoTracking()).Where(c => c.Month >= first && c.Month <= last));
+    }
+
+    private IQueryable<DisclosureApplication> Applications(FiguresScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.Applications(db.DisclosureApplications.AsNoTracking());
+    }
+
+    private static int IndexOfMonth(IReadOnlyList<DateOnly> months, DateOnly month)
+    {
+        var index = months.ToList().IndexOf(month);
+        return index >= 0 ? index : throw new InvalidOperationException($"The roll-up returned {month:yyyy-MM}, outside the period.");
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

@@ -18,7 +18,7 @@ namespace Safeguard.Web.Pages.Disclosures;
 /// CSV from <c>/disclosures/dashboard/csv?table=...</c>. Every view and download is audited.
 /// </summary>
 [Authorize(Policy = "Capability:ViewDisclosureFigures")]
-public sealed class DashboardModel(SafeguardDbContext db, DisclosureFigures figures, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class DashboardModel(DisclosureFigures figures, AuditTrail audit, TimeProvider clock) : PageModel
 {
     /// <summary>Start of the period, a London date (yyyy-MM-dd): applications received on or after it.</summary>
     [BindProperty(SupportsGet = true)]
@@ -96,8 +96,7 @@ public sealed class DashboardModel(SafeguardDbContext db, DisclosureFigures figu
 
     private static string Inv(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private IQueryable<Core.Disclosures.DisclosureApplication> Scoped() =>
-        ApplicationRecordScope.VisibleTo(db.DisclosureApplications.AsNoTracking(), User);
+    private FiguresScope Scoped() => ApplicationRecordScope.FiguresScopeFor(User);
 
     private string PeriodText() => $"period={Iso(Period.From)} to {Iso(Period.To)}";
 

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Safeguard.Core.Dramm;
+using Safeguard.Core.Organisation;
+
+namespace Safeguard.Core.Data.Configurations;
+
+internal sealed class DrammDayConfiguration : IEntityTypeConfiguration<DrammDay>
+{
+    public void Configure(EntityTypeBuilder<DrammDay> b)
+    {
+        b.ToTable("DrammDays");
+        b.HasKey(d => new { d.AreaId, d.Day }).HasName("PK_DrammDays");
+        b.Property(d => d.Day).HasConversion<string>().HasMaxLength(10);
+        b.HasOne<Area>().WithMany().HasForeignKey(d => d.AreaId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DrammMeetingConfiguration : IEntityTypeConfiguration<DrammMeeting>
+{
+    public void Configure(EntityTypeBuilder<DrammMeeting> b)
+    {
+        b.ToTable("DrammMeetings");
+        b.Property(m => m.PreparedByUserId).HasMaxLength(450);
+        b.Property(m => m.Version).IsConcurrencyToken();
+        b.HasOne<Area>().WithMany().HasForeignKey(m => m.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(m => m.Cases).WithOne().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(m => new { m.AreaId, m.Date }).IsUnique().HasDatabaseName("IX_DrammMeetings_Area_Date");
+    }
+}
+
+internal sealed class DrammCaseConfiguration : IEntityTypeConfiguration<DrammCase>
+{
+    public void Configure(EntityTypeBuilder<DrammCase> b)
+    {
+        b.ToTable("DrammCases");
+        b.Ignore(c => c.RecordPath);
+        b.Property(c => c.Source).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.Record).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.Reference).HasMaxLength(30);
+        b.Property(c => c.Risk).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Reason).HasMaxLength(200);
+        b.Property(c => c.Group).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.OverruledReason).HasMaxLength(1000);
+        b.Property(c => c.OverruledByUserId).HasMaxLength(450);
+        b.HasIndex(c => new { c.MeetingId, c.Record, c.RecordId }).IsUnique().HasDatabaseName("IX_DrammCases_Meeting_Record");
+    }
+}

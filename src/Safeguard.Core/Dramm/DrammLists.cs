@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Common;
+using Safeguard.Core.Data;
+using Safeguard.Core.Disclosures;
+using Safeguard.Core.People;
+using Safeguard.Core.Referrals;
+
+namespace Safeguard.Core.Dramm;
+
+/// <summary>
+/// Builds a day's DRAMM list: every referral and Clare's Law application that reached Safeguard in the meeting's
+/// window, judged by <see cref="DrammRules"/> and put in the protocol's order. Preparing again before the meeting
+/// adds what arrived since and keeps the co-ordinator's own decisions; they add or remove a case with a reason.
+/// Who may do this, and in which areas, is the page's business.
+/// </summary>
+public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, RiskHistory history, AuditTrail audit, AuditContext actor, TimeProvider clock)
+{
+    public Task<DrammMeeting?> FindAsync(int areaId, DateOnly date, CancellationToken ct = default) =>
+        db.DrammMeetings.Include(m => m.Cases).FirstOrDefaultAsync(m => m.AreaId == areaId && m.Date == date, ct);
+
+    public async Task<Result<DrammMeeting>> PrepareAsync(int areaId, DateOnly date, CancellationToken ct = default)
+    {
+        var meeting = await FindAsync(areaId, date, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (meeting is null)
+        {
+            if ((await settings.CalendarAsync(areaId, ct)).SittingOn(date) is not { } sitting)
+            {
+                return Result<DrammMeeting>.Fail(new FieldError("Date", $"The DRAMM does not meet on {London.Format(date)} in this area"));
+            }
+
+            meeting = new DrammMeeting
+            {
+                AreaId = areaId, Date = date, ReleaseByUtc = sitting.ReleaseByUtc, MeetsAtUtc = sitting.MeetsAtUtc,
+                WindowFromUtc = sitting.WindowFromUtc, WindowToUtc = sitting.WindowToUtc, Version = 1,
+            };
+            db.DrammMeetings.Add(meeting);
+        }
+        else if (now >= meeting.MeetsAtUtc)
+        {
+            return Result<DrammMeeting>.Fail(new FieldError("Date", "This meeting has started, so its list cannot be prepared again"));
+        }
+
+        var found = await CandidatesAsync(meeting, ct);
+        var known = meeting.Cases.Select(c => (c.Record, c.RecordId)).ToHashSet();
+        var added = 0;
+        foreach (var c in found.Where(c => !known.Contains((c.Record, c.RecordId))))
+        {
+            var rule = DrammRules.Check(c.AsCandidate());
+            c.Eligible = rule.Eligible;
+            c.Reason = rule.Reason;
+            c.Group = rule.Group;
+            c.OnList = rule.Eligible;
+            meeting.Cases.Add(c);
+            added++;
+        }
+
+        Renumber(meeting);
+        meeting.PreparedAt = now;
+        meeting.PreparedByUserId = actor.ActorUserId;
+        await using var write = await audit.BeginAsync(ct);
+        await db.SaveChangesAsync(ct);
+        write.Record("dramm.list-prepared", "DrammMeeting", meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            summary: $"{meeting.Date:yyyy-MM-dd}; {added} new case(s); {meeting.Cases.Count(x => x.OnList)} on the list");
+        await write.CommitAsync(ct);
+        return Result<DrammMeeting>.Ok(meeting);
+    }
+
+    /// <summary>The co-ordinator puts a case on the list or takes it off, saying why. Before the meeting starts only.</summary>
+    public async Task<Result<DrammCase>> SetOnListAsync(int caseId, bool onList, string? reason, CancellationToken ct = default)
+    {
+        var item = await db.DrammCases.FirstAsync(c => c.Id == caseId, ct);
+        var meeting = await db.DrammMeetings.Include(m => m.Cases).FirstAsync(m => m.Id == item.MeetingId, ct);
+        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (clock.GetUtcNow().UtcDateTime >= meeting.MeetsAtUtc)
+        {
+            return Result<DrammCase>.Fail(new FieldError("Reason", "This meeting has started, so its list cannot be changed"));
+        }
+
+        if (item.OnList == onList)
+        {
+            return Result<DrammCase>.Fail(new FieldError("Reason", onList ? "This case is already on the list" : "This case is not on the list"));
+        }
+
+        if (text is null)
+        {
+            return Result<DrammCase>.Fail(new FieldError("Reason", onList ? "Enter why this case should be discussed" : "Enter why this case should not be discussed"));
+        }
+
+        if (text.Length > 1000)
+        {
+            return Result<DrammCase>.Fail(new FieldError("Reason", "The reason must be 1000 characters or fewer"));
+        }
+
+        item.OnList = onList;
+        // Back to the rules' own view needs no reason on record; against it, the reason stays with the case.
+        item.OverruledReason = onList == item.Eligible ? null : text;
+        item.OverruledByUserId = onList == item.Eligible ? null : actor.ActorUserId;
+        item.Group ??= DrammRules.PlaceOf(item.AsCandidate());
+        Renumber(meeting);
+        await using var write = await audit.BeginAsync(ct);
+        write.Record(onList ? "dramm.case-added" : "dramm.case-removed", "DrammMeeting", meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            summary: $"{item.Reference}: {text}");
+        await write.CommitAsync(ct);
+        return Result<DrammCase>.Ok(item);
+    }
+
+    private static void Renumber(DrammMeeting meeting)
+    {
+        var position = 0;
+        foreach (var c in meeting.Cases.Where(c => c.OnList).OrderBy(c => c.Group).ThenBy(c => c.At).ThenBy(c => c.Reference, StringComparer.Ordinal))
+        {
+            c.Position = ++position;
+        }
+
+        foreach (var c in meeting.Cases.Where(c => !c.OnList))
+        {
+            c.Position = 0;
+        }
+    }
+
+    /// <summary>
+    /// What reached Safeguard in the window: referrals by when they were recorded (not routed to children's
+    /// safeguarding), and DVDS applications that reached the decision stage.
+    /// </summary>
+    private async Task<List<DrammCase>> CandidatesAsync(DrammMeeting meeting, CancellationToken ct)
+    {
+        var (from, to, area) = (meeting.WindowFromUtc, meeting.WindowToUtc, meeting.AreaId);
+        var cases = new List<DrammCase>();
+        var referrals = await db.Referrals.AsNoTracking().Include(r => r.People)
+            .Where(r => r.AreaId == area && r.CreatedAt > from && r.CreatedAt <= to && r.Routing != ReferralRouting.ChildrensSafeguarding)
+            .ToListAsync(ct);
+        foreach (var r in referrals)
+        {
+            var risk = await db.RiskAssessments.Where(a => a.ReferralId == r.Id).OrderByDescending(a => a.AssessedAt).Select(a => (RiskLevel?)a.RiskLevel)
+                .FirstOrDefaultAsync(ct);
+            var (source, stated) = r.Kind switch
+            {
+                ReferralKind.PoliceIncidentHigh => (CaseSource.PoliceIncident, RiskLevel.High),
+                ReferralKind.PoliceIncidentMedium => (CaseSource.PoliceIncident, RiskLevel.Medium),
+                ReferralKind.MaracTransferIn => (CaseSource.MaracTransfer, (RiskLevel?)null),
+                _ => (CaseSource.ThirdPartyReferral, (RiskLevel?)null),
+            };
+            var victim = r.People.FirstOrDefault(p => p.Role == ReferralRole.Victim);
+            cases.Add(new DrammCase
+            {
+                Source = source, Record = CaseRecord.Referral, RecordId = r.Id, Reference = r.Reference, At = r.ReceivedAt,
+                Risk = risk ?? stated, ChildrenLinked = r.People.Any(p => p.Role == ReferralRole.Child), VictimConsented = r.VictimConsents == Answer.Yes,
+                IsMaracRepeat = r.Kind == ReferralKind.Repeat || (victim is not null && await IsRepeatAsync(victim.PersonId, r.Reference, r.ReceivedAt, ct)),
+                Reason = "",
+            });
+        }
+
+        var applications = await db.DisclosureApplications.AsNoTracking()
+            .Where(a => a.AreaId == area && a.Scheme == Scheme.Dvds && a.Stage == DisclosureStage.Decision && a.StageEnteredAt > from && a.StageEnteredAt <= to)
+            .Select(a => new { a.Id, a.Scheme, a.ReceivedAt, a.RiskLevel })
+            .ToListAsync(ct);
+        cases.AddRange(applications.Select(a => new DrammCase
+        {
+            Source = CaseSource.ClaresLaw, Record = CaseRecord.DisclosureApplication, RecordId = a.Id,
+            Reference = DisclosureApplication.FormatReference(a.Scheme, a.Id), At = a.ReceivedAt, Risk = a.RiskLevel, Reason = "",
+        }));
+        return cases;
+    }
+
+    /// <summary>A new incident within 12 months of the victim's last MARAC referral, through any merge, in any area.</summary>
+    private async Task<bool> IsRepeatAsync(int personId, string ownReference, DateTime at, CancellationToken ct)
+    {
+        var canonical = await db.People.Where(p => p.Id == personId).Select(p => p.CanonicalId).FirstAsync(ct);
+        var past = (await history.InvolvementsAsync(canonical, null, ct)).Where(i => i.Reference != ownReference);
+        return RiskHistory.Repeat(past, at).IsRepeat;
+    }
+}
