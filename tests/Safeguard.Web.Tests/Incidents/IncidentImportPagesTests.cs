@@ -157,5 +157,9 @@ public sealed class IncidentImportPagesTests(SafeguardApp app)
         var justOver = new byte[IncidentImports.MaxBytes + 10];
         var response = await client.PostFileAsync("/incidents/import", "big.csv", justOver);
         Assert.Contains("must be smaller than 50 MB", (await response.ReadDocumentAsync()).ErrorSummary(), StringComparison.Ordinal);
+
+        // Past the request limit the body is refused before it is read, with the "file is too big" page.
+        var far = await client.PostFileAsync("/incidents/import", "huge.csv", new byte[Safeguard.Web.Pages.Incidents.Import.IndexModel.UploadLimit + 1024]);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, far.StatusCode);
     }
 }
