@@ -43,6 +43,8 @@ public static class CoreServices
         services.AddScoped<Notifications.EmailOutbox>();
         services.AddScoped<Dramm.DrammSettings>();
         services.AddScoped<Dramm.DrammLists>();
+        services.AddScoped<Dramm.DrammSharing>();
+        services.AddScoped<Dramm.AgencyInformationService>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         services.AddScoped<IncidentRecorder>();

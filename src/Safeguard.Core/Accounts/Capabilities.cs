@@ -61,6 +61,9 @@ public enum Capability
     /// <summary>Prepare the day's DRAMM list in the user's areas: add or remove cases with a reason.</summary>
     PrepareDramm,
 
+    /// <summary>See a DRAMM's cases once released, when the user's agency attends the meeting (and for a while after).</summary>
+    ViewDrammCases,
+
     /// <summary>See the police incidents in the user's areas: the daily DRAMM's starting list.</summary>
     ViewIncidents,
 
@@ -86,9 +89,10 @@ public static partial class Capabilities
         [Roles.CruSupervisor] = [.. Cru, Capability.MergePeople, Capability.RecordFirstContact, Capability.ResearchDisclosures, Capability.DeliverDisclosures,
             Capability.AllocateDisclosures, Capability.ViewDisclosureFigures],
         [Roles.DisclosureOfficer] = [.. Cru, Capability.DeliverDisclosures],
-        [Roles.MaracCoordinator] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople, Capability.ManageMeetingSettings, Capability.PrepareDramm],
-        [Roles.MeetingChair] = [Capability.FindPeople, Capability.RecordPeople, Capability.PrepareDramm],
-        [Roles.Idva] = [Capability.FindPeople, Capability.RecordPeople],
+        [Roles.MaracCoordinator] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople, Capability.ManageMeetingSettings, Capability.PrepareDramm, Capability.ViewDrammCases],
+        [Roles.MeetingChair] = [Capability.FindPeople, Capability.RecordPeople, Capability.PrepareDramm, Capability.ViewDrammCases],
+        [Roles.Idva] = [Capability.FindPeople, Capability.RecordPeople, Capability.ViewDrammCases],
+        [Roles.AgencyRepresentative] = [Capability.ViewDrammCases],
         [Roles.TeamLeader] = [Capability.FindPeople, Capability.RecordPeople, Capability.MergePeople],
         [Roles.CaseCoordinator] = [Capability.FindPeople, Capability.RecordPeople],
         [Roles.OperationalLeader] = [Capability.FindPeople, Capability.RecordPeople],

@@ -51,6 +51,9 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Dramm.DrammDay> DrammDays => Set<Dramm.DrammDay>();
     public DbSet<Dramm.DrammMeeting> DrammMeetings => Set<Dramm.DrammMeeting>();
     public DbSet<Dramm.DrammCase> DrammCases => Set<Dramm.DrammCase>();
+    public DbSet<Dramm.DrammAgency> DrammAgencies => Set<Dramm.DrammAgency>();
+    public DbSet<Dramm.DrammMeetingAgency> DrammMeetingAgencies => Set<Dramm.DrammMeetingAgency>();
+    public DbSet<Dramm.AgencyInformation> AgencyInformation => Set<Dramm.AgencyInformation>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralPerson> ReferralPeople => Set<ReferralPerson>();
     public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();

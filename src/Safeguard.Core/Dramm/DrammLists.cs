@@ -36,6 +36,10 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
                 WindowFromUtc = sitting.WindowFromUtc, WindowToUtc = sitting.WindowToUtc, Version = 1,
             };
             db.DrammMeetings.Add(meeting);
+            await db.SaveChangesAsync(ct);
+            // The agencies attending now are the ones this meeting's cases go to, whatever the area's list says later.
+            db.DrammMeetingAgencies.AddRange((await db.DrammAgencies.Where(a => a.AreaId == areaId).Select(a => a.AgencyId).ToListAsync(ct))
+                .Select(agency => new DrammMeetingAgency { MeetingId = meeting.Id, AgencyId = agency }));
         }
         else if (now >= meeting.MeetsAtUtc)
         {

@@ -27,6 +27,9 @@ public static class SafeguardClaims
     public static bool HasSecondFactor(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && user.HasClaim(AuthenticationMethod, MultiFactor);
 
+    public static int? AgencyId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(Agency), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
+
     public static IReadOnlySet<int> AreaIds(this ClaimsPrincipal user) =>
         user.FindAll(Area).Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToHashSet();
 }

@@ -54,6 +54,7 @@ public static class SafeguardServices
         services.AddSingleton(TimeProvider.System);
         services.AddSafeguardCore(database, builder.Environment.ContentRootPath);
         services.AddScoped<RecordScope>();
+        services.AddScoped<Scopes.DrammCaseScope>();
         services.AddSingleton<Pages.People.SearchReceipts>();
         services.AddScoped<CspNonce>();
         services.AddScoped<DemoData>();

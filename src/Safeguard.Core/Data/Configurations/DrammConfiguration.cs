@@ -46,3 +46,42 @@ internal sealed class DrammCaseConfiguration : IEntityTypeConfiguration<DrammCas
         b.HasIndex(c => new { c.MeetingId, c.Record, c.RecordId }).IsUnique().HasDatabaseName("IX_DrammCases_Meeting_Record");
     }
 }
+
+internal sealed class DrammAgencyConfiguration : IEntityTypeConfiguration<DrammAgency>
+{
+    public void Configure(EntityTypeBuilder<DrammAgency> b)
+    {
+        b.ToTable("DrammAgencies");
+        b.HasKey(a => new { a.AreaId, a.AgencyId }).HasName("PK_DrammAgencies");
+        b.HasOne<Area>().WithMany().HasForeignKey(a => a.AreaId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => a.AgencyId).HasDatabaseName("IX_DrammAgencies_AgencyId");
+    }
+}
+
+internal sealed class DrammMeetingAgencyConfiguration : IEntityTypeConfiguration<DrammMeetingAgency>
+{
+    public void Configure(EntityTypeBuilder<DrammMeetingAgency> b)
+    {
+        b.ToTable("DrammMeetingAgencies");
+        b.HasKey(a => new { a.MeetingId, a.AgencyId }).HasName("PK_DrammMeetingAgencies");
+        b.HasOne<DrammMeeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => a.AgencyId).HasDatabaseName("IX_DrammMeetingAgencies_AgencyId");
+    }
+}
+
+internal sealed class AgencyInformationConfiguration : IEntityTypeConfiguration<AgencyInformation>
+{
+    public void Configure(EntityTypeBuilder<AgencyInformation> b)
+    {
+        b.ToTable("DrammAgencyInformation");
+        b.Property(i => i.Involvement).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.Summary).HasMaxLength(4000);
+        b.Property(i => i.RecordedByUserId).HasMaxLength(450);
+        b.HasOne<DrammCase>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Agency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.CaseId, i.AgencyId }).IsUnique().HasDatabaseName("IX_DrammAgencyInformation_Case_Agency");
+        b.HasIndex(i => i.AgencyId).HasDatabaseName("IX_DrammAgencyInformation_AgencyId");
+    }
+}

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Safeguard.Core.Data.Migrations;
 
-/// <summary>Each day's DRAMM in an area, and every possible case found for it, on the list or not, with the reason.</summary>
+/// <summary>Each day's DRAMM in an area, every possible case found for it (on the list or not, with the reason), the
+/// agencies that attend each area's DRAMM and those each meeting's cases went to.</summary>
 [DbContext(typeof(SafeguardDbContext))]
 [Migration("20261130170000_DrammMeetings")]
 public sealed class DrammMeetings : Migration
@@ -55,10 +56,57 @@ public sealed class DrammMeetings : Migration
             t.ForeignKey("FK_DrammCases_DrammMeetings_MeetingId", x => x.MeetingId, "DrammMeetings", "Id", onDelete: ReferentialAction.Cascade);
         });
         m.CreateIndex("IX_DrammCases_Meeting_Record", "DrammCases", ["MeetingId", "Record", "RecordId"], unique: true);
+
+        m.CreateTable("DrammAgencies", t => new
+        {
+            AreaId = t.Column<int>(nullable: false),
+            AgencyId = t.Column<int>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_DrammAgencies", x => new { x.AreaId, x.AgencyId });
+            t.ForeignKey("FK_DrammAgencies_Areas_AreaId", x => x.AreaId, "Areas", "Id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("FK_DrammAgencies_Agencies_AgencyId", x => x.AgencyId, "Agencies", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        m.CreateIndex("IX_DrammAgencies_AgencyId", "DrammAgencies", "AgencyId");
+
+        m.CreateTable("DrammMeetingAgencies", t => new
+        {
+            MeetingId = t.Column<int>(nullable: false),
+            AgencyId = t.Column<int>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_DrammMeetingAgencies", x => new { x.MeetingId, x.AgencyId });
+            t.ForeignKey("FK_DrammMeetingAgencies_DrammMeetings_MeetingId", x => x.MeetingId, "DrammMeetings", "Id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("FK_DrammMeetingAgencies_Agencies_AgencyId", x => x.AgencyId, "Agencies", "Id", onDelete: ReferentialAction.Restrict);
+        });
+        m.CreateIndex("IX_DrammMeetingAgencies_AgencyId", "DrammMeetingAgencies", "AgencyId");
+
+        m.CreateTable("DrammAgencyInformation", t => new
+        {
+            Id = t.Column<int>(nullable: false).Identity(),
+            CaseId = t.Column<int>(nullable: false),
+            AgencyId = t.Column<int>(nullable: false),
+            Known = t.Column<bool>(nullable: false),
+            Involvement = t.Column<string>(maxLength: 20, nullable: true),
+            Summary = t.Column<string>(maxLength: 4000, nullable: true),
+            RecordedAt = t.Column<DateTime>(nullable: false),
+            RecordedByUserId = t.Column<string>(maxLength: 450, nullable: true),
+            Version = t.Column<int>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_DrammAgencyInformation", x => x.Id);
+            t.ForeignKey("FK_DrammAgencyInformation_DrammCases_CaseId", x => x.CaseId, "DrammCases", "Id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("FK_DrammAgencyInformation_Agencies_AgencyId", x => x.AgencyId, "Agencies", "Id", onDelete: ReferentialAction.Restrict);
+        });
+        m.CreateIndex("IX_DrammAgencyInformation_Case_Agency", "DrammAgencyInformation", ["CaseId", "AgencyId"], unique: true);
+        m.CreateIndex("IX_DrammAgencyInformation_AgencyId", "DrammAgencyInformation", "AgencyId");
     }
 
     protected override void Down(MigrationBuilder m)
     {
+        m.DropTable("DrammAgencyInformation");
+        m.DropTable("DrammMeetingAgencies");
+        m.DropTable("DrammAgencies");
         m.DropTable("DrammCases");
         m.DropTable("DrammMeetings");
     }

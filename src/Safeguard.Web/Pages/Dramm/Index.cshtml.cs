@@ -31,6 +31,9 @@ public sealed class IndexModel(SafeguardDbContext db, DrammSettings settings, Dr
     public DrammSitting? Sitting { get; private set; }
     public DrammMeeting? Meeting { get; private set; }
 
+    /// <summary>The agencies the meeting's cases go to (the area's attending agencies until the list is prepared).</summary>
+    public IReadOnlyList<string> SharedWith { get; private set; } = [];
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -103,6 +106,13 @@ public sealed class IndexModel(SafeguardDbContext db, DrammSettings settings, Dr
 
         Sitting = calendar.SittingOn(Day);
         Meeting = await lists.FindAsync(chosen.Id, Day, HttpContext.RequestAborted);
+        var meetingId = Meeting?.Id;
+        var areaId = chosen.Id;
+        SharedWith = await db.Agencies.AsNoTracking()
+            .Where(a => meetingId == null
+                ? db.DrammAgencies.Any(x => x.AreaId == areaId && x.AgencyId == a.Id)
+                : db.DrammMeetingAgencies.Any(x => x.MeetingId == meetingId && x.AgencyId == a.Id))
+            .OrderBy(a => a.Name).Select(a => a.Name).ToListAsync(HttpContext.RequestAborted);
         return true;
     }
 }

@@ -14,7 +14,7 @@ namespace Safeguard.Web.Pages.Dramm;
 /// for the co-ordinator's (or administrator's) own areas; any other area is not found.
 /// </summary>
 [Authorize(Policy = "Capability:ManageMeetingSettings")]
-public sealed class SettingsModel(SafeguardDbContext db, DrammSettings settings) : PageModel
+public sealed class SettingsModel(SafeguardDbContext db, DrammSettings settings, DrammSharing sharing) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Area { get; set; }
@@ -23,6 +23,12 @@ public sealed class SettingsModel(SafeguardDbContext db, DrammSettings settings)
     public List<DayRow> Days { get; set; } = [];
 
     public IReadOnlyList<(int Id, string Name)> Areas { get; private set; } = [];
+
+    /// <summary>Every active agency, and whether it attends this area's DRAMM.</summary>
+    public IReadOnlyList<(int Id, string Name, bool Attends)> Agencies { get; private set; } = [];
+
+    [BindProperty]
+    public List<int> Attending { get; set; } = [];
 
     public string AreaName { get; private set; } = "";
 
@@ -53,6 +59,18 @@ public sealed class SettingsModel(SafeguardDbContext db, DrammSettings settings)
         return Page();
     }
 
+    public async Task<IActionResult> OnPostAgenciesAsync()
+    {
+        if (!await LoadAreasAsync())
+        {
+            return NotFound();
+        }
+
+        await sharing.SetAttendingAsync(Area!.Value, Attending, HttpContext.RequestAborted);
+        Notice = $"The agencies attending the DRAMM in {AreaName} were saved: lists prepared from now on are shared with them";
+        return Redirect($"/dramm/settings?area={Area}");
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadAreasAsync())
@@ -81,6 +99,14 @@ public sealed class SettingsModel(SafeguardDbContext db, DrammSettings settings)
         Area ??= Areas.FirstOrDefault().Id;
         var chosen = Areas.FirstOrDefault(a => a.Id == Area);
         AreaName = chosen.Name ?? "";
-        return chosen.Name is not null;
+        if (chosen.Name is null)
+        {
+            return false;
+        }
+
+        var attending = await sharing.AttendingAsync(chosen.Id, HttpContext.RequestAborted);
+        Agencies = (await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(HttpContext.RequestAborted))
+            .Select(a => (a.Id, a.Name, attending.Contains(a.Id))).ToList();
+        return true;
     }
 }
