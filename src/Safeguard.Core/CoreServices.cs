@@ -4,6 +4,7 @@ using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.Disclosures;
 using Safeguard.Core.Disclosures.Reporting;
+using Safeguard.Core.Incidents;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
 using Safeguard.Core.Referrals;
@@ -48,6 +49,9 @@ public static class CoreServices
         services.AddScoped<Actions.ActionLog>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
+        services.AddScoped<IncidentRecorder>();
+        services.AddScoped<IncidentImports>();
+        services.AddScoped<IncidentSubmissions>();
         return services;
     }
 }

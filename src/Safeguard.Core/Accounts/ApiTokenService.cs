@@ -22,6 +22,7 @@ public sealed class ApiTokenService(SafeguardDbContext db, AuditTrail audit, Tim
         ["people:read"] = "Search the person index (in the token owner's areas)",
         ["disclosures:read"] = "List and read Clare's Law and Sarah's Law applications the token owner may see",
         ["disclosures:write"] = "Submit Right to Ask applications and record their stages, as the token owner may",
+        ["incidents:write"] = "Push police incidents (one or a batch) into the token owner's areas, as the token owner may import them",
     };
 
     public async Task<Result<IssuedApiToken>> IssueAsync(User owner, string? name, IReadOnlyCollection<string> scopes,

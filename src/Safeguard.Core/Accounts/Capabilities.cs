@@ -63,6 +63,15 @@ public enum Capability
 
     /// <summary>See a DRAMM's cases once released, when the user's agency attends the meeting (and for a while after).</summary>
     ViewDrammCases,
+
+    /// <summary>See the police incidents in the user's areas: the daily DRAMM's starting list.</summary>
+    ViewIncidents,
+
+    /// <summary>Upload the police incident file and confirm its import.</summary>
+    ImportIncidents,
+
+    /// <summary>Read every police incident in every area, changing nothing: inspectors and auditors.</summary>
+    ReadAllIncidents,
 }
 
 public static partial class Capabilities
@@ -91,8 +100,19 @@ public static partial class Capabilities
 
     public static string PolicyName(Capability capability) => "Capability:" + capability;
 
+    // Police incidents (issue 5): the police roles who triage for the DRAMM see them; the control room and the MARAC
+    // (DRAMM) co-ordinator import them; auditors read them all. Partner agencies see none yet.
+    private static readonly Dictionary<string, Capability[]> IncidentsByRole = new()
+    {
+        [Roles.ControlRoom] = [Capability.ViewIncidents, Capability.ImportIncidents],
+        [Roles.MaracCoordinator] = [Capability.ViewIncidents, Capability.ImportIncidents],
+        [Roles.CruSupervisor] = [Capability.ViewIncidents],
+        [Roles.MeetingChair] = [Capability.ViewIncidents],
+        [Roles.Auditor] = [Capability.ReadAllIncidents],
+    };
+
     public static IReadOnlySet<Capability> ForRoles(IEnumerable<string> roles) =>
-        roles.SelectMany(r => (ByRole.TryGetValue(r, out var caps) ? caps : []).Concat(ReferralsByRole.GetValueOrDefault(r, []))).ToHashSet();
+        roles.SelectMany(r => (ByRole.TryGetValue(r, out var caps) ? caps : []).Concat(ReferralsByRole.GetValueOrDefault(r, [])).Concat(IncidentsByRole.GetValueOrDefault(r, []))).ToHashSet();
 
     public static bool Has(ClaimsPrincipal user, Capability capability) =>
         ForRoles(user.FindAll(ClaimTypes.Role).Select(c => c.Value)).Contains(capability);

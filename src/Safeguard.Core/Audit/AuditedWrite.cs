@@ -28,6 +28,19 @@ public sealed class AuditedWrite : IAsyncDisposable
         return e;
     }
 
+    /// <summary>Writes the events recorded so far in one bulk insert, for writes that record thousands (imports).</summary>
+    public async Task FlushAsync(CancellationToken ct = default)
+    {
+        // In sequence order, so ids follow the chain as they do when SaveChanges writes it.
+        var pending = _trail.Db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added)
+            .OrderBy(e => e.Entity.Sequence).ToList();
+        await Data.BulkInsert.InsertAsync(_trail.Db, pending.Select(e => e.Entity).ToList(), ct);
+        foreach (var e in pending)
+        {
+            e.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+        }
+    }
+
     public async Task CommitAsync(CancellationToken ct = default)
     {
         await _trail.Db.SaveChangesAsync(ct);

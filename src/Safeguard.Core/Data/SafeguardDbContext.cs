@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Disclosures;
+using Safeguard.Core.Incidents;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
 using Safeguard.Core.Referrals;
@@ -60,6 +61,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
     public DbSet<QuestionnaireDefinition> QuestionnaireDefinitions => Set<QuestionnaireDefinition>();
     public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+    public DbSet<PoliceIncident> PoliceIncidents => Set<PoliceIncident>();
+    public DbSet<IncidentImport> IncidentImports => Set<IncidentImport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,7 +18,7 @@ public sealed record NewPerson(
     int AreaId);
 
 /// <summary>Every change to a person record: validated, saved with its audit event in one transaction.</summary>
-public sealed class PersonService(SafeguardDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed partial class PersonService(SafeguardDbContext db, AuditTrail audit, TimeProvider clock)
 {
     public static readonly TimeSpan ReceiptLifetime = TimeSpan.FromMinutes(30);
 

@@ -26,6 +26,7 @@ public static class ApiEndpoints
 
         v1.MapPeopleApi();
         v1.MapDisclosureApplicationsApi();
+        v1.MapIncidentsApi();
     }
 
     private static async Task<Ok<MeResponse>> Me(HttpContext context, SafeguardDbContext db, CancellationToken ct)

@@ -26,6 +26,7 @@ public static class SafeguardServices
     public const string BoardPolicy = "Disclosures.Board";
     public const string ApiClient = "ApiClient";
     public const string ReferralsPolicy = "Referrals";
+    public const string IncidentsPolicy = "Incidents";
 
     public static WebApplicationBuilder AddSafeguard(this WebApplicationBuilder builder)
     {
@@ -64,6 +65,7 @@ public static class SafeguardServices
         services.AddScoped<IAuthorizationHandler, PersonRecordScope>();
         services.AddScoped<IAuthorizationHandler, ApplicationRecordScope>();
         services.AddScoped<IAuthorizationHandler, ReferralRecordScope>();
+        services.AddScoped<IAuthorizationHandler, IncidentRecordScope>();
         services.AddHttpContextAccessor();
 
         services.AddIdentity<User, IdentityRole>(AccountPolicy.Apply)
@@ -143,6 +145,13 @@ public static class SafeguardServices
                 .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
                 .RequireAssertion(c => Capabilities.Has(c.User, Capability.RecordReferrals) || Capabilities.Has(c.User, Capability.ReadAllReferrals)));
 
+            // Police incidents: the police roles in their areas and auditors everywhere; the import pages ask for ImportIncidents.
+            o.AddPolicy(IncidentsPolicy, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
+                .RequireAssertion(c => Capabilities.Has(c.User, Capability.ViewIncidents) || Capabilities.Has(c.User, Capability.ReadAllIncidents)));
+
             foreach (var scope in ApiTokenService.KnownScopes.Keys)
             {
                 o.AddPolicy("Scope:" + scope, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName)
@@ -188,6 +197,8 @@ public static class SafeguardServices
             // The list needs the capability; a referral's own pages are found only through its record scope, so anyone
             // without it (a partner agency included) gets 404 there, never a hint that the referral exists.
             o.Conventions.AuthorizePage("/Referrals/Index", ReferralsPolicy);
+            o.Conventions.AuthorizeFolder("/Incidents", IncidentsPolicy);
+            o.Conventions.AuthorizeFolder("/Incidents/Import", Capabilities.PolicyName(Capability.ImportIncidents));
         }).AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         // The API names its choices in words (scheme "dvds", stage "criteriaReview"), never by number, both ways.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(

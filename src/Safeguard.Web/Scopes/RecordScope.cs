@@ -4,6 +4,7 @@ using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.Disclosures;
+using Safeguard.Core.Incidents;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.People;
 
@@ -63,6 +64,14 @@ public sealed class RecordScope(SafeguardDbContext db, IAuthorizationService aut
         var referral = await db.Referrals.Include(r => r.People).FirstOrDefaultAsync(r => r.Id == id, ct);
         return referral is not null && await AllowedAsync(referral, "Referral", id.ToString(System.Globalization.CultureInfo.InvariantCulture), operation, ct)
             ? referral : null;
+    }
+
+    /// <summary>A police incident, if the user may do the operation on it.</summary>
+    public async Task<PoliceIncident?> IncidentAsync(int id, RecordOperation operation, CancellationToken ct = default)
+    {
+        var incident = await db.PoliceIncidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        return incident is not null && await AllowedAsync(incident, "PoliceIncident", id.ToString(System.Globalization.CultureInfo.InvariantCulture), operation, ct)
+            ? incident : null;
     }
 
     /// <summary>Whether the signed-in user may also change a record they can see: for showing or hiding actions.</summary>
