@@ -3,13 +3,14 @@ using Safeguard.Core.Audit;
 using Safeguard.Core.Common;
 using Safeguard.Core.Data;
 using Safeguard.Core.Disclosures;
+using Safeguard.Core.Incidents;
 using Safeguard.Core.People;
 using Safeguard.Core.Referrals;
 
 namespace Safeguard.Core.Dramm;
 
 /// <summary>
-/// Builds a day's DRAMM list: every referral and Clare's Law application that reached Safeguard in the meeting's
+/// Builds a day's DRAMM list: every police incident, referral and Clare's Law application that reached Safeguard in the meeting's
 /// window, judged by <see cref="DrammRules"/> and put in the protocol's order. Preparing again before the meeting
 /// adds what arrived since and keeps the co-ordinator's own decisions; they add or remove a case with a reason.
 /// Who may do this, and in which areas, is the page's business.
@@ -125,8 +126,8 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
     }
 
     /// <summary>
-    /// What reached Safeguard in the window: referrals by when they were recorded (not routed to children's
-    /// safeguarding), and DVDS applications that reached the decision stage.
+    /// What reached Safeguard in the window: police incidents and referrals by when they were recorded (referrals
+    /// routed to children's safeguarding left out), and DVDS applications that reached the decision stage.
     /// </summary>
     private async Task<List<DrammCase>> CandidatesAsync(DrammMeeting meeting, CancellationToken ct)
     {
@@ -153,6 +154,21 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
                 Risk = risk ?? stated, ChildrenLinked = r.People.Any(p => p.Role == ReferralRole.Child), VictimConsented = r.VictimConsents == Answer.Yes,
                 IsMaracRepeat = r.Kind == ReferralKind.Repeat || (victim is not null && await IsRepeatAsync(victim.PersonId, r.Reference, r.ReceivedAt, ct)),
                 Reason = "",
+            });
+        }
+
+        var incidents = await db.PoliceIncidents.AsNoTracking()
+            .Where(i => i.AreaId == area && i.RecordedAt > from && i.RecordedAt <= to)
+            .Select(i => new { i.Id, i.OccurredAt, i.RiskLevel, i.ChildrenLinked, i.VictimConsented, i.VictimPersonId })
+            .ToListAsync(ct);
+        foreach (var i in incidents)
+        {
+            var reference = PoliceIncident.FormatReference(i.Id);
+            cases.Add(new DrammCase
+            {
+                Source = CaseSource.PoliceIncident, Record = CaseRecord.PoliceIncident, RecordId = i.Id, Reference = reference, At = i.OccurredAt,
+                Risk = i.RiskLevel, ChildrenLinked = i.ChildrenLinked, VictimConsented = i.VictimConsented,
+                IsMaracRepeat = await IsRepeatAsync(i.VictimPersonId, reference, i.OccurredAt, ct), Reason = "",
             });
         }
 

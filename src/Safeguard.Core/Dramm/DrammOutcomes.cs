@@ -116,7 +116,7 @@ public sealed class DrammOutcomes(SafeguardDbContext db, AuditTrail audit, Audit
         Reference = item.Reference, RiskLevel = item.AgreedRisk,
     };
 
-    /// <summary>The case's victim in the person index: the referral's victim, or the Clare's Law application's person at risk.</summary>
+    /// <summary>The case's victim in the person index: the referral's or incident's victim, or the Clare's Law application's person at risk.</summary>
     private async Task<Person?> VictimAsync(DrammCase item, CancellationToken ct)
     {
         int? personId = item.Record switch
@@ -125,6 +125,7 @@ public sealed class DrammOutcomes(SafeguardDbContext db, AuditTrail audit, Audit
                 .Select(p => (int?)p.PersonId).FirstOrDefaultAsync(ct),
             CaseRecord.DisclosureApplication => await db.ApplicationPeople.Where(p => p.ApplicationId == item.RecordId && p.Role == ApplicationRole.PersonAtRisk)
                 .Select(p => (int?)p.PersonId).FirstOrDefaultAsync(ct),
+            CaseRecord.PoliceIncident => await db.PoliceIncidents.Where(i => i.Id == item.RecordId).Select(i => (int?)i.VictimPersonId).FirstOrDefaultAsync(ct),
             _ => null,
         };
         return personId is null ? null : await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);

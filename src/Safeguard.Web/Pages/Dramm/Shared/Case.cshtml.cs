@@ -30,6 +30,7 @@ public sealed class CaseModel(DrammCaseScope scope, SafeguardDbContext db, Audit
     public Referral? Referral { get; private set; }
     public RiskAssessment? Assessment { get; private set; }
     public DisclosureApplication? Application { get; private set; }
+    public Safeguard.Core.Incidents.PoliceIncident? Incident { get; private set; }
     public IReadOnlyList<PersonLine> People { get; private set; } = [];
 
     /// <summary>Each agency's information on the case, with the agency's name.</summary>
@@ -112,6 +113,17 @@ public sealed class CaseModel(DrammCaseScope scope, SafeguardDbContext db, Audit
             Referral = await db.Referrals.AsNoTracking().Include(r => r.People).FirstAsync(r => r.Id == Case.RecordId, ct);
             Assessment = await db.RiskAssessments.AsNoTracking().Where(a => a.ReferralId == Case.RecordId).OrderByDescending(a => a.AssessedAt).FirstOrDefaultAsync(ct);
             People = await LinesAsync(Referral.People.Select(p => (p.PersonId, p.Role.ToString(), p.School)).ToList(), ct);
+        }
+        else if (Case.Record == CaseRecord.PoliceIncident)
+        {
+            Incident = await db.PoliceIncidents.AsNoTracking().FirstAsync(i => i.Id == Case.RecordId, ct);
+            List<(int, string, string?)> involved = [(Incident.VictimPersonId, "Victim", null)];
+            if (Incident.PerpetratorPersonId is int perpetrator)
+            {
+                involved.Add((perpetrator, "Perpetrator", null));
+            }
+
+            People = await LinesAsync(involved, ct);
         }
         else if (Case.Record == CaseRecord.DisclosureApplication)
         {
