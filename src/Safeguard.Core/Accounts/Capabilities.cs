@@ -114,6 +114,10 @@ public static partial class Capabilities
     public static IReadOnlySet<Capability> ForRoles(IEnumerable<string> roles) =>
         roles.SelectMany(r => (ByRole.TryGetValue(r, out var caps) ? caps : []).Concat(ReferralsByRole.GetValueOrDefault(r, [])).Concat(IncidentsByRole.GetValueOrDefault(r, []))).ToHashSet();
 
+    /// <summary>The roles that carry a capability: for a list of people who may be given work that needs it.</summary>
+    public static IReadOnlyList<string> RolesWith(Capability capability) =>
+        [.. ByRole.Keys.Concat(ReferralsByRole.Keys).Concat(IncidentsByRole.Keys).Distinct().Where(r => ForRoles([r]).Contains(capability))];
+
     public static bool Has(ClaimsPrincipal user, Capability capability) =>
         ForRoles(user.FindAll(ClaimTypes.Role).Select(c => c.Value)).Contains(capability);
 }

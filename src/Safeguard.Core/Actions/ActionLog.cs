@@ -108,6 +108,10 @@ public sealed class ActionLog(SafeguardDbContext db, AuditTrail audit, AuditCont
         {
             errors.Add(new("CompletionEvidence", "Enter the evidence that the action is done, such as the referral made or the visit's date"));
         }
+        else if (evidence is { Length: > 2000 })
+        {
+            errors.Add(new("CompletionEvidence", "The evidence must be 2000 characters or fewer"));
+        }
 
         if (errors.Count > 0)
         {
@@ -117,8 +121,10 @@ public sealed class ActionLog(SafeguardDbContext db, AuditTrail audit, AuditCont
         var now = clock.GetUtcNow().UtcDateTime;
         await using var write = await audit.BeginAsync(ct);
         var before = action.Status;
+        var wasFinished = action.IsFinished;
         action.Status = input.Status!.Value;
-        action.CompletedAt = action.IsFinished ? now : null;
+        // Finished when it first became finished; a later note on a finished action does not move that date.
+        action.CompletedAt = !action.IsFinished ? null : wasFinished ? action.CompletedAt : now;
         action.CompletionEvidence = action.Status == ActionStatus.Done ? evidence : null;
         action.Version++;
         db.ActionUpdates.Add(new ActionUpdate { ActionId = action.Id, At = now, ByUserId = actor.ActorUserId, Status = action.Status, Note = note! });

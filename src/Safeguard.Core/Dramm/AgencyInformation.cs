@@ -96,6 +96,11 @@ public sealed class AgencyInformationService(SafeguardDbContext db, AuditTrail a
         {
             await write.CommitAsync(ct);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Result<AgencyInformation>.Fail(new FieldError("Known", StaleMessage));
+        }
         catch (DbUpdateException) when (input.Version is null)
         {
             // Two first saves from one agency at once: the unique index keeps one; the other is told, not lost silently.

@@ -22,8 +22,11 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
 
     public async Task<Result<DrammMeeting>> PrepareAsync(int areaId, DateOnly date, CancellationToken ct = default)
     {
-        var meeting = await FindAsync(areaId, date, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        // The whole preparation is one audited write: the meeting, its agencies and its cases are saved together or
+        // not at all, and two co-ordinators preparing at once take turns.
+        await using var write = await audit.BeginAsync(ct);
+        var meeting = await FindAsync(areaId, date, ct);
         if (meeting is null)
         {
             if ((await settings.CalendarAsync(areaId, ct)).SittingOn(date) is not { } sitting)
@@ -31,20 +34,35 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
                 return Result<DrammMeeting>.Fail(new FieldError("Date", $"The DRAMM does not meet on {London.Format(date)} in this area"));
             }
 
+            if (now >= sitting.MeetsAtUtc)
+            {
+                return Result<DrammMeeting>.Fail(new FieldError("Date", "This meeting has already started or taken place, so its list cannot be prepared"));
+            }
+
+            // The window starts where the last prepared list's ended, whatever the settings say now, so a changed
+            // release time or a new bank holiday neither drops a case between two lists nor puts one on both.
+            var previousEnd = await db.DrammMeetings.Where(m => m.AreaId == areaId && m.Date < date)
+                .OrderByDescending(m => m.Date).Select(m => (DateTime?)m.WindowToUtc).FirstOrDefaultAsync(ct);
             meeting = new DrammMeeting
             {
                 AreaId = areaId, Date = date, ReleaseByUtc = sitting.ReleaseByUtc, MeetsAtUtc = sitting.MeetsAtUtc,
-                WindowFromUtc = sitting.WindowFromUtc, WindowToUtc = sitting.WindowToUtc, Version = 1,
+                WindowFromUtc = previousEnd is DateTime end && end < sitting.WindowToUtc ? end : sitting.WindowFromUtc,
+                WindowToUtc = sitting.WindowToUtc, Version = 1,
             };
             db.DrammMeetings.Add(meeting);
             await db.SaveChangesAsync(ct);
-            // The agencies attending now are the ones this meeting's cases go to, whatever the area's list says later.
-            db.DrammMeetingAgencies.AddRange((await db.DrammAgencies.Where(a => a.AreaId == areaId).Select(a => a.AgencyId).ToListAsync(ct))
-                .Select(agency => new DrammMeetingAgency { MeetingId = meeting.Id, AgencyId = agency }));
         }
         else if (now >= meeting.MeetsAtUtc)
         {
             return Result<DrammMeeting>.Fail(new FieldError("Date", "This meeting has started, so its list cannot be prepared again"));
+        }
+
+        // The agencies attending when the list is first prepared are the ones its cases go to, whatever the area's
+        // list says later.
+        if (!await db.DrammMeetingAgencies.AnyAsync(x => x.MeetingId == meeting.Id, ct))
+        {
+            db.DrammMeetingAgencies.AddRange((await db.DrammAgencies.Where(a => a.AreaId == areaId).Select(a => a.AgencyId).ToListAsync(ct))
+                .Select(agency => new DrammMeetingAgency { MeetingId = meeting.Id, AgencyId = agency }));
         }
 
         var found = await CandidatesAsync(meeting, ct);
@@ -64,8 +82,6 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
         Renumber(meeting);
         meeting.PreparedAt = now;
         meeting.PreparedByUserId = actor.ActorUserId;
-        await using var write = await audit.BeginAsync(ct);
-        await db.SaveChangesAsync(ct);
         write.Record("dramm.list-prepared", "DrammMeeting", meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             summary: $"{meeting.Date:yyyy-MM-dd}; {added} new case(s); {meeting.Cases.Count(x => x.OnList)} on the list");
         await write.CommitAsync(ct);
@@ -81,6 +97,11 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
         if (clock.GetUtcNow().UtcDateTime >= meeting.MeetsAtUtc)
         {
             return Result<DrammCase>.Fail(new FieldError("Reason", "This meeting has started, so its list cannot be changed"));
+        }
+
+        if (!onList && item.OutcomeRecordedAt is not null)
+        {
+            return Result<DrammCase>.Fail(new FieldError("Reason", "The meeting's outcome on this case is recorded, so it cannot be taken off the list"));
         }
 
         if (item.OnList == onList)
@@ -105,8 +126,9 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
         item.Group ??= DrammRules.PlaceOf(item.AsCandidate());
         Renumber(meeting);
         await using var write = await audit.BeginAsync(ct);
+        // The reason stays on the case; the audit trail, which is never edited, names only the case.
         write.Record(onList ? "dramm.case-added" : "dramm.case-removed", "DrammMeeting", meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            summary: $"{item.Reference}: {text}");
+            summary: $"{item.Reference} (case {item.Id})");
         await write.CommitAsync(ct);
         return Result<DrammCase>.Ok(item);
     }
@@ -172,8 +194,10 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
             });
         }
 
+        // Applications that reached the decision stage in the window, whether or not they have moved on since.
         var applications = await db.DisclosureApplications.AsNoTracking()
-            .Where(a => a.AreaId == area && a.Scheme == Scheme.Dvds && a.Stage == DisclosureStage.Decision && a.StageEnteredAt > from && a.StageEnteredAt <= to)
+            .Where(a => a.AreaId == area && a.Scheme == Scheme.Dvds
+                && db.StagePeriods.Any(p => p.ApplicationId == a.Id && p.Stage == DisclosureStage.Decision && p.EnteredAt > from && p.EnteredAt <= to))
             .Select(a => new { a.Id, a.Scheme, a.ReceivedAt, a.RiskLevel })
             .ToListAsync(ct);
         cases.AddRange(applications.Select(a => new DrammCase

@@ -13,8 +13,8 @@ public sealed record OutcomeInput(bool? ChildrenConfirmed, bool? DetailsConfirme
 
 /// <summary>
 /// What the meeting agreed on a case: details and children confirmed, the risk level with its rationale, and whether
-/// it goes to MARAC and in which category, with its rationale. The victim's history gains the DRAMM hearing and, when
-/// referred, the MARAC referral, so later repeats are recognised. MARAC takes victims aged 16 or over only.
+/// it goes to MARAC and in which category, with its rationale. The victim's history gains the DRAMM hearing and, while
+/// the decision is to refer, the MARAC referral, so later repeats are recognised. MARAC takes victims aged 16 or over only.
 /// </summary>
 public sealed class DrammOutcomes(SafeguardDbContext db, AuditTrail audit, AuditContext actor, PersonService people, TimeProvider clock)
 {
@@ -86,12 +86,24 @@ public sealed class DrammOutcomes(SafeguardDbContext db, AuditTrail audit, Audit
         item.OutcomeRecordedAt = clock.GetUtcNow().UtcDateTime;
         item.OutcomeRecordedByUserId = actor.ActorUserId;
         item.Version++;
-        if (firstTime && victim is not null)
+        if (victim is not null)
         {
-            await people.RecordInvolvementAsync(Involvement(victim.Id, meeting, item, InvolvementKind.DrammHearing), write, ct);
-            if (input.Decision != MaracDecision.NotReferred)
+            if (firstTime)
+            {
+                await people.RecordInvolvementAsync(Involvement(victim.Id, meeting, item, InvolvementKind.DrammHearing), write, ct);
+            }
+
+            // The victim's history follows the decision as it now stands: a MARAC referral when referred, none when
+            // not, so a later incident is a repeat exactly when this meeting referred her.
+            var referral = await db.PersonInvolvements.FirstOrDefaultAsync(i => i.PersonId == victim.Id && i.Kind == InvolvementKind.MaracReferral
+                && i.Reference == item.Reference && i.OccurredAt == meeting.MeetsAtUtc, ct);
+            if (input.Decision != MaracDecision.NotReferred && referral is null)
             {
                 await people.RecordInvolvementAsync(Involvement(victim.Id, meeting, item, InvolvementKind.MaracReferral), write, ct);
+            }
+            else if (input.Decision == MaracDecision.NotReferred && referral is not null)
+            {
+                db.PersonInvolvements.Remove(referral);
             }
         }
 

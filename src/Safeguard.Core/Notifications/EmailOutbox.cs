@@ -17,6 +17,9 @@ public sealed class EmailOutbox(SafeguardDbContext db, TimeProvider clock, IOpti
     public const int MaxAttempts = 12;
     public const int PerRound = 50;
 
+    /// <summary>How long a claimed email is left to the sender that claimed it before another may try it.</summary>
+    public const int LeaseMinutes = 5;
+
     public sealed record Round(int Sent, int Failed);
 
     public async Task<Round> SendDueAsync(CancellationToken ct = default)
@@ -28,16 +31,31 @@ public sealed class EmailOutbox(SafeguardDbContext db, TimeProvider clock, IOpti
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutboundEmails
+        var candidates = await db.OutboundEmails.AsNoTracking()
             .Where(e => e.SentAt == null && e.GaveUpAt == null && e.NextAttemptAt <= now)
             .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id)
+            .Select(e => new { e.Id, e.NextAttemptAt })
             .Take(PerRound)
             .ToListAsync(ct);
-        if (due.Count == 0)
+        // Claim each email before sending it: a lease moves its next attempt on, and only the sender whose update
+        // finds the row as it read it sends it. A second app server polling at the same moment skips it.
+        var lease = now.AddMinutes(LeaseMinutes);
+        var claimed = new List<long>();
+        foreach (var c in candidates)
+        {
+            if (await db.OutboundEmails.Where(e => e.Id == c.Id && e.SentAt == null && e.NextAttemptAt == c.NextAttemptAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.NextAttemptAt, lease), ct) == 1)
+            {
+                claimed.Add(c.Id);
+            }
+        }
+
+        if (claimed.Count == 0)
         {
             return new Round(0, 0);
         }
 
+        var due = await db.OutboundEmails.Where(e => claimed.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(ct);
         int sent = 0, failed = 0;
         using var smtp = new SmtpClient { Timeout = 15_000 };
         try
@@ -56,7 +74,7 @@ public sealed class EmailOutbox(SafeguardDbContext db, TimeProvider clock, IOpti
                 Failed(email, e, now);
             }
 
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(CancellationToken.None);
             return new Round(0, due.Count);
         }
 
@@ -64,21 +82,36 @@ public sealed class EmailOutbox(SafeguardDbContext db, TimeProvider clock, IOpti
         {
             try
             {
+                if (!smtp.IsConnected)
+                {
+                    throw new InvalidOperationException("The connection to the mail server closed during the round");
+                }
+
                 await smtp.SendAsync(Message(email, settings), ct);
                 email.SentAt = clock.GetUtcNow().UtcDateTime;
                 email.Attempts++;
                 email.LastError = null;
                 sent++;
             }
-            catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or ParseException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 Failed(email, e, now);
                 failed++;
             }
+
+            // Each result is kept as it happens, so a crash later in the round never sends an email twice.
+            await db.SaveChangesAsync(CancellationToken.None);
         }
 
-        await smtp.DisconnectAsync(quit: true, ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await smtp.DisconnectAsync(quit: true, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Every email's outcome is already saved; a failed goodbye changes none of them.
+        }
+
         return new Round(sent, failed);
     }
 

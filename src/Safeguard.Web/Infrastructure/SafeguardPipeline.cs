@@ -16,7 +16,15 @@ public static class SafeguardPipeline
         using var scope = app.Services.CreateScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
         await scope.ServiceProvider.GetRequiredService<DisclosureSettings>().EnsureDefaultsAsync();
-        await scope.ServiceProvider.GetRequiredService<FigureCells>().EnsureBuiltAsync();
+        await using (var write = await scope.ServiceProvider.GetRequiredService<Core.Audit.AuditTrail>().BeginAsync())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<FigureCells>().EnsureBuiltAsync())
+            {
+                write.Record("disclosure.figures-rebuilt", summary: "built at startup for closed work from before the roll-up", actorUserId: "startup");
+            }
+
+            await write.CommitAsync();
+        }
         await scope.ServiceProvider.GetRequiredService<Safeguard.Core.Referrals.Dash.DashDefinitions>().EnsureDefaultsAsync();
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEnabledAsync();
     }

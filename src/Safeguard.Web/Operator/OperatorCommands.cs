@@ -152,8 +152,10 @@ public static class OperatorCommands
     /// <summary>For a database whose closed applications were changed outside the app: the roll-up is recounted in one transaction and the rebuild audited.</summary>
     private static async Task<int> RebuildFiguresAsync(IServiceProvider s, CancellationToken ct)
     {
+        await using var write = await s.GetRequiredService<AuditTrail>().BeginAsync(ct);
         var counted = await s.GetRequiredService<FigureCells>().RebuildAsync(ct);
-        await s.GetRequiredService<AuditTrail>().RecordAsync("disclosure.figures-rebuilt", summary: $"{counted} closed applications counted", ct: ct);
+        write.Record("disclosure.figures-rebuilt", summary: $"{counted} closed applications counted");
+        await write.CommitAsync(ct);
         Console.WriteLine($"Disclosure figures rebuilt: {counted} closed applications counted.");
         return 0;
     }

@@ -117,4 +117,33 @@ public sealed class DrammListTests : ReferralFixture
         AssertError(await ListsAsync(l => l.SetOnListAsync(meeting.Cases.Single().Id, false, "Too late")), "Reason");
         Assert.True(await Db(db => db.DrammCases.AnyAsync(c => c.Reference == transfer.Reference && c.OnList)));
     }
+
+    [Fact]
+    public async Task The_next_list_starts_where_the_last_prepared_one_ended_even_after_the_times_change()
+    {
+        At(30, 9);
+        var monday = (await ListsAsync(l => l.PrepareAsync(Org.AreaA, new DateOnly(2026, 11, 30)))).Value!;
+        Assert.Equal(new DateTime(2026, 11, 30, 11, 0, 0, DateTimeKind.Utc), monday.WindowToUtc);
+
+        // Monday's release moves to 12:00 after Monday's list was made: Tuesday's list still starts at 11:00.
+        var week = DrammSettings.Week.Select(d => d switch
+        {
+            DayOfWeek.Monday => new DrammDayInput(d, true, "12:00", "13:00"),
+            DayOfWeek.Saturday or DayOfWeek.Sunday => new DrammDayInput(d, false, null, null),
+            _ => new DrammDayInput(d, true, "10:00", "11:30"),
+        }).ToList();
+        using (var scope = Host.Scope())
+        {
+            scope.ServiceProvider.GetRequiredService<AuditContext>().ActorUserId = Coordinator;
+            Assert.True((await scope.ServiceProvider.GetRequiredService<DrammSettings>().SaveAsync(Org.AreaA, week)).Succeeded);
+        }
+
+        var tuesday = (await ListsAsync(l => l.PrepareAsync(Org.AreaA, Tuesday))).Value!;
+        Assert.Equal(monday.WindowToUtc, tuesday.WindowFromUtc);
+        Assert.Equal(1, await Db(db => db.AuditEvents.CountAsync(e => e.Action == "dramm.list-prepared" && e.RecordId == monday.Id.ToString())));
+
+        // A meeting that has already started cannot have its list made for the first time.
+        At(30, 14);
+        AssertError(await ListsAsync(l => l.PrepareAsync(Org.AreaB, new DateOnly(2026, 11, 30))), "Date");
+    }
 }

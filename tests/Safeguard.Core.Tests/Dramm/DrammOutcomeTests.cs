@@ -54,6 +54,12 @@ public sealed class DrammOutcomeTests : ReferralFixture
         var stale = await RecordAsync(listed.Id, Agreed(listed.Version, MaracDecision.NotReferred));
         AssertError(stale, "ChildrenConfirmed");
         Assert.Equal(MaracDecision.SignificantUpdate, (await Db(db => db.DrammCases.SingleAsync(c => c.Id == listed.Id))).Decision);
+
+        // Changed to "not referred": the MARAC referral leaves her history, so no later incident counts as a repeat of it.
+        var notReferred = await RecordAsync(listed.Id, Agreed(changed.Value!.Version, MaracDecision.NotReferred));
+        Assert.True(notReferred.Succeeded, string.Join("; ", notReferred.Errors));
+        Assert.False(await Db(db => db.PersonInvolvements.AnyAsync(i => i.PersonId == victim && i.Kind == InvolvementKind.MaracReferral && i.Reference == listed.Reference)));
+        Assert.True(await Db(db => db.PersonInvolvements.AnyAsync(i => i.PersonId == victim && i.Kind == InvolvementKind.DrammHearing && i.Reference == listed.Reference)));
     }
 
     [Fact]

@@ -85,6 +85,7 @@ internal sealed class AgencyInformationConfiguration : IEntityTypeConfiguration<
         b.Property(i => i.Involvement).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.Summary).HasMaxLength(4000);
         b.Property(i => i.RecordedByUserId).HasMaxLength(450);
+        b.Property(i => i.Version).IsConcurrencyToken();
         b.HasOne<DrammCase>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Agency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.CaseId, i.AgencyId }).IsUnique().HasDatabaseName("IX_DrammAgencyInformation_Case_Agency");

@@ -90,18 +90,26 @@ public sealed class FigureCells(SafeguardDbContext db)
     public async Task AddClosedAsync(DisclosureApplication app, IEnumerable<StagePeriod> periods, CancellationToken ct = default) =>
         await UpsertAsync(Of(app, periods), ct);
 
-    /// <summary>Builds the roll-up if there is closed work and no roll-up yet: a database from before it existed.</summary>
-    public async Task EnsureBuiltAsync(CancellationToken ct = default)
+    /// <summary>Builds the roll-up if there is closed work and no roll-up yet (a database from before it existed); says whether it did.</summary>
+    public async Task<bool> EnsureBuiltAsync(CancellationToken ct = default)
     {
         if (!await db.FigureCells.AnyAsync(ct) && await db.DisclosureApplications.AnyAsync(a => a.ClosedAt != null, ct))
         {
             await RebuildAsync(ct);
+            return true;
         }
+
+        return false;
     }
 
-    /// <summary>Recounts the whole roll-up from the closed applications and their stage periods, in one transaction. Returns the applications counted.</summary>
+    /// <summary>
+    /// Recounts the whole roll-up from the closed applications and their stage periods, reads and writes in one
+    /// transaction: the caller's when there is one (the operator's and startup's audited write, which also holds
+    /// the lock every closing takes, so no application closes half-counted), else its own. Returns the applications counted.
+    /// </summary>
     public async Task<int> RebuildAsync(CancellationToken ct = default)
     {
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var totals = new Dictionary<(int, DateOnly, FigureMeasure, Scheme, Route, string, int), FigureCell>();
         var counted = 0;
         var lastId = 0;
@@ -150,10 +158,13 @@ public sealed class FigureCells(SafeguardDbContext db)
             counted += batch.Count;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.FigureCells.ExecuteDeleteAsync(ct);
         await UpsertAsync(totals.Values.ToList(), ct);
-        await transaction.CommitAsync(ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
+
         return counted;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Accounts;
 using Safeguard.Core.Actions;
 using Safeguard.Core.Data;
 using Safeguard.Core.Dramm;
@@ -38,19 +39,17 @@ public sealed class AddActionModel(SafeguardDbContext db, ActionLog actions) : P
             return NotFound();
         }
 
-        if (!DueOnField.TryRead(out var due))
-        {
-            ModelState.AddModelError("DueOn", "The due date must be a real date, like 15 12 2026");
-            return Page();
-        }
-
+        // A date that is not a real date is named with the rest of the form's problems, not instead of them.
+        var realDate = DueOnField.TryRead(out var due);
         var owner = People.FirstOrDefault(p => p.Id == OwnerUserId);
         var result = await actions.AddAsync(new NewAction(ActionSource.DrammCase, Case.Id, Case.Reference, Meeting.AreaId,
-            owner.Id is null ? null : owner.AgencyId, owner.Id, Description, due), HttpContext.RequestAborted);
-        if (!result.Succeeded)
+            owner.Id is null ? null : owner.AgencyId, owner.Id, Description, realDate ? due : null), HttpContext.RequestAborted);
+        if (!realDate || !result.Succeeded)
         {
             // Someone not offered here is named as a missing choice, whatever the service made of them.
-            ModelState.AddErrors(result.Errors.Select(e => e.Field == "OwnerAgencyId" ? e with { Field = "OwnerUserId", Message = "Select who will do it" } : e));
+            var errors = result.Errors.Select(e => e.Field == "OwnerAgencyId" ? e with { Field = "OwnerUserId", Message = "Select who will do it" } : e)
+                .Select(e => !realDate && e.Field == "DueOn" ? e with { Message = "The due date must be a real date, like 15 12 2026" } : e);
+            ModelState.AddErrors(errors);
             return Page();
         }
 
@@ -76,8 +75,12 @@ public sealed class AddActionModel(SafeguardDbContext db, ActionLog actions) : P
         (Case, Meeting) = (found, meeting);
         var areaId = meeting.AreaId;
         var meetingId = meeting.Id;
+        // People who can open the action when told of it: their role sees DRAMM cases.
+        var roles = Capabilities.RolesWith(Capability.ViewDrammCases).ToList();
+        var roleIds = db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id);
         People = (await db.Users.AsNoTracking()
                 .Where(u => !u.IsDisabled && db.UserAreas.Any(ua => ua.UserId == u.Id && ua.AreaId == areaId)
+                    && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId))
                     && db.DrammMeetingAgencies.Any(x => x.MeetingId == meetingId && x.AgencyId == u.AgencyId))
                 .Join(db.Agencies, u => u.AgencyId, a => a.Id, (u, a) => new { u.Id, u.DisplayName, u.AgencyId, Agency = a.Name })
                 .OrderBy(x => x.Agency).ThenBy(x => x.DisplayName)

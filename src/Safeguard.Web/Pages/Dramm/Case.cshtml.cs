@@ -15,6 +15,10 @@ public sealed class CaseModel(SafeguardDbContext db, DrammLists lists) : PageMod
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>What the form asked for when it was shown: a stale form must not do the opposite.</summary>
+    [BindProperty]
+    public bool? PutOnList { get; set; }
+
     public DrammCase Case { get; private set; } = null!;
     public DrammMeeting Meeting { get; private set; } = null!;
 
@@ -27,14 +31,15 @@ public sealed class CaseModel(SafeguardDbContext db, DrammLists lists) : PageMod
             return NotFound();
         }
 
-        var result = await lists.SetOnListAsync(id, !Case.OnList, Reason, HttpContext.RequestAborted);
+        var onList = PutOnList ?? !Case.OnList;
+        var result = await lists.SetOnListAsync(id, onList, Reason, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors);
             return Page();
         }
 
-        TempData["Notice"] = Case.OnList ? $"{Case.Reference} was taken off the list" : $"{Case.Reference} was added to the list";
+        TempData["Notice"] = onList ? $"{Case.Reference} was added to the list" : $"{Case.Reference} was taken off the list";
         return Redirect(IndexModel.Link(Meeting.AreaId, Meeting.Date));
     }
 

@@ -61,6 +61,11 @@ public sealed class IndexModel(SafeguardDbContext db, DrammSettings settings, Dr
             return NotFound();
         }
 
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         var result = await lists.PrepareAsync(Area!.Value, Day, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
