@@ -67,4 +67,37 @@ public sealed class AuditAndAdministrationPagesTests(AppFixture app)
         await Expect(page.Locator("#verify-result")).ToContainTextAsync("The audit trail is intact");
         await CheckAsync(page, "e-audit-verified");
     }
+
+    [Fact]
+    public async Task Marac_coordinator_sets_the_dramm_week_and_agencies_and_prepares_a_list()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await SignInAsDemoUserAsync(page, "marac.coordinator@demo.example.org", "g");
+
+        await Link(page.Locator("#navigation"), "DRAMM settings").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("DRAMM days and times");
+        await page.FillAsync("#MondayReleaseBy", "14:00");
+        await Button(page, "Save the days and times").ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Monday's cases must be released before the meeting starts");
+        await CheckAsync(page, "g-dramm-settings-error");
+        await page.FillAsync("#MondayReleaseBy", "11:00");
+        await Button(page, "Save the days and times").ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("were saved");
+        await page.GetByLabel("Northshire Housing (demo)").CheckAsync();
+        await Button(page, "Save the agencies").ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("agencies attending");
+        await CheckAsync(page, "g-dramm-settings");
+
+        await Link(page.Locator("#navigation"), "DRAMM").ClickAsync();
+        await Expect(page.Locator("#sitting")).ToContainTextAsync("Northshire Housing (demo)");
+        await Button(page, "Prepare the list").ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("The list was prepared");
+        await CheckAsync(page, "g-dramm-list");
+
+        await Link(page.Locator("#navigation"), "Actions").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Your agency's actions");
+        await CheckAsync(page, "g-actions");
+    }
 }

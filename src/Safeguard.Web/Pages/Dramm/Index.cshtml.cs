@@ -106,7 +106,9 @@ public sealed class IndexModel(SafeguardDbContext db, DrammSettings settings, Dr
                 ModelState.AddModelError(nameof(Date), "The date must be a real date, like 2026-12-01");
             }
 
-            Day = calendar.NextMeeting(today) ?? today;
+            // The next meeting that has not started: today's, until it begins; then the next day's.
+            var now = clock.GetUtcNow().UtcDateTime;
+            Day = calendar.SittingOn(today) is { } todays && todays.MeetsAtUtc > now ? today : calendar.NextMeeting(today.AddDays(1)) ?? today;
         }
 
         Sitting = calendar.SittingOn(Day);
