@@ -46,6 +46,7 @@ public static class CoreServices
         services.AddScoped<Dramm.DrammSharing>();
         services.AddScoped<Dramm.AgencyInformationService>();
         services.AddScoped<Dramm.DrammOutcomes>();
+        services.AddScoped<Dramm.DrammMinutes>();
         services.AddScoped<Actions.ActionLog>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();

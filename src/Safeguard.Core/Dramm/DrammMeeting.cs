@@ -18,6 +18,10 @@ public sealed class DrammMeeting
     public DateTime WindowToUtc { get; set; }
     public DateTime PreparedAt { get; set; }
     public string? PreparedByUserId { get; set; }
+
+    /// <summary>When the minutes went to the attending agencies; until then only the co-ordinators see them.</summary>
+    public DateTime? MinutesReleasedAt { get; set; }
+    public string? MinutesReleasedByUserId { get; set; }
     public int Version { get; set; }
     public List<DrammCase> Cases { get; set; } = [];
 }

@@ -24,7 +24,7 @@ public static class SafeguardServices
     public const string PasswordSignedIn = "PasswordSignedIn";
     public const string DisclosuresPolicy = "Disclosures";
     public const string BoardPolicy = "Disclosures.Board";
-    public const string ActionsPolicy = "Actions";
+    public const string DrammPeoplePolicy = "DrammPeople";
     public const string ApiClient = "ApiClient";
     public const string ReferralsPolicy = "Referrals";
     public const string IncidentsPolicy = "Incidents";
@@ -133,8 +133,8 @@ public static class SafeguardServices
                 .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
                 .RequireAssertion(c => Capabilities.Has(c.User, Capability.WorkOnDisclosures) || Capabilities.Has(c.User, Capability.ReadAllDisclosures)));
 
-            // Actions: the people who run the DRAMM, and the agencies' people who see its cases and carry out its actions.
-            o.AddPolicy(ActionsPolicy, p => p
+            // The people who run the DRAMM, and the agencies' people who see its cases, read its minutes and carry out its actions.
+            o.AddPolicy(DrammPeoplePolicy, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser()
                 .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
@@ -200,7 +200,7 @@ public static class SafeguardServices
             o.Conventions.AuthorizeFolder("/Audit", Capabilities.PolicyName(Capability.ReadAuditTrail));
             o.Conventions.AuthorizeFolder("/People", Capabilities.PolicyName(Capability.FindPeople));
             o.Conventions.AuthorizeFolder("/Disclosures", DisclosuresPolicy);
-            o.Conventions.AuthorizeFolder("/Actions", ActionsPolicy);
+            o.Conventions.AuthorizeFolder("/Actions", DrammPeoplePolicy);
             o.Conventions.AuthorizeFolder("/Admin/Disclosures", Capabilities.PolicyName(Capability.ManageDisclosureSettings));
             o.Conventions.AuthorizeFolder("/Account/Setup", PasswordSignedIn);
             // The list needs the capability; a referral's own pages are found only through its record scope, so anyone

@@ -218,4 +218,46 @@ public sealed class DrammSharingTests(SafeguardApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await police.PostPairsAsync("/account", $"/actions/{actionId}", ("Version", "2"), ("Status", "NotDone"), ("Note", "x"))).StatusCode);
         Assert.DoesNotContain("Check the tenancy", (await police.GetPageAsync("/actions")).QuerySelector("main")!.TextContent);
     }
+
+    [Fact]
+    public async Task The_minutes_are_made_from_what_was_recorded_and_released_to_the_attending_agency_once_every_case_has_its_outcome()
+    {
+        var (area, caseId, meetingId, referral) = await PreparedAsync(app.OtherAgencyId);
+        var housing = await app.CreateUserAsync([Roles.AgencyRepresentative], [area], agency: app.OtherAgencyId);
+        await SetTimesAsync(meetingId, TimeSpan.FromMinutes(-90), TimeSpan.FromMinutes(-5));
+        var coordinator = await app.SignInAsync(await app.CoordinatorAsync(area));
+        var day = await app.WithDbAsync(db => db.DrammMeetings.Where(m => m.Id == meetingId).Select(m => m.Date).SingleAsync());
+        var list = $"/dramm?area={area}&date={day:yyyy-MM-dd}";
+        var agency = await app.SignInAsync(housing);
+        var minutesUrl = $"/dramm/meetings/{meetingId}/minutes";
+        Assert.Equal(HttpStatusCode.NotFound, (await agency.GetAsync(minutesUrl)).StatusCode);
+
+        // Not before every case has its outcome.
+        var early = await (await coordinator.PostFormAsync(list, new Dictionary<string, string> { ["area"] = $"{area}", ["date"] = $"{day:yyyy-MM-dd}" },
+            list + "&handler=Release")).ReadDocumentAsync();
+        Assert.Contains($"Record the outcome of every case before releasing the minutes: {Referral.FormatReference(referral)}", early.ErrorSummary());
+        Assert.NotNull(early.QuerySelector(".govuk-error-summary a[href='#Minutes']"));
+
+        var url = $"/dramm/cases/{caseId}/outcome";
+        var version = (await coordinator.GetPageAsync(url)).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        await coordinator.PostFormAsync(url, ("Version", version), ("ChildrenConfirmed", "Yes"), ("DetailsConfirmed", "Yes"), ("AgreedRisk", "High"),
+            ("RiskRationale", "Threats to kill after separation"), ("Decision", "FullDiscussion"), ("DecisionRationale", "Visible high risk"));
+        var released = await coordinator.PostFormAsync(list, new Dictionary<string, string> { ["area"] = $"{area}", ["date"] = $"{day:yyyy-MM-dd}" }, list + "&handler=Release");
+        Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
+        Assert.NotNull((await coordinator.GetPageAsync(list)).QuerySelector("#minutes-released"));
+        Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == housing.Id && n.Link == minutesUrl)));
+
+        var docx = await agency.GetAsync(minutesUrl);
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+        var text = word.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("Threats to kill after separation", text);
+        Assert.Contains("referred for full discussion", text);
+        Assert.Contains(Referral.FormatReference(referral), text);
+        Assert.True(await app.AuditedAsync("dramm.minutes-downloaded", meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture), housing.Id));
+
+        var police = await app.SignInAsync(await app.CreateUserAsync([Roles.AgencyRepresentative], [area], agency: app.AgencyId));
+        Assert.Equal(HttpStatusCode.NotFound, (await police.GetAsync(minutesUrl)).StatusCode);
+    }
 }

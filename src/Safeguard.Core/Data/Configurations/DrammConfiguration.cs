@@ -22,6 +22,7 @@ internal sealed class DrammMeetingConfiguration : IEntityTypeConfiguration<Dramm
     {
         b.ToTable("DrammMeetings");
         b.Property(m => m.PreparedByUserId).HasMaxLength(450);
+        b.Property(m => m.MinutesReleasedByUserId).HasMaxLength(450);
         b.Property(m => m.Version).IsConcurrencyToken();
         b.HasOne<Area>().WithMany().HasForeignKey(m => m.AreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(m => m.Cases).WithOne().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Cascade);

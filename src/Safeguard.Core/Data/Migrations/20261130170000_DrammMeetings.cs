@@ -22,6 +22,8 @@ public sealed class DrammMeetings : Migration
             WindowToUtc = t.Column<DateTime>(nullable: false),
             PreparedAt = t.Column<DateTime>(nullable: false),
             PreparedByUserId = t.Column<string>(maxLength: 450, nullable: true),
+            MinutesReleasedAt = t.Column<DateTime>(nullable: true),
+            MinutesReleasedByUserId = t.Column<string>(maxLength: 450, nullable: true),
             Version = t.Column<int>(nullable: false),
         }, constraints: t =>
         {

@@ -17,7 +17,8 @@ namespace Safeguard.Web.Pages.Dramm;
 /// list" gathers what arrived in the window (again, until the meeting starts, keeping earlier decisions).
 /// </summary>
 [Authorize(Policy = "Capability:PrepareDramm")]
-public sealed class IndexModel(SafeguardDbContext db, DrammSettings settings, DrammLists lists, AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(SafeguardDbContext db, DrammSettings settings, DrammLists lists, DrammMinutes minutes, AuditTrail audit, TimeProvider clock)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Area { get; set; }
@@ -77,6 +78,27 @@ public sealed class IndexModel(SafeguardDbContext db, DrammSettings settings, Dr
         Notice = $"The list was prepared: {meeting.Cases.Count(c => c.OnList)} case(s) to discuss";
         return Redirect(Link(Area.Value, Day));
     }
+
+    /// <summary>Sends the minutes to the attending agencies, once every case on the list has its outcome.</summary>
+    public async Task<IActionResult> OnPostReleaseAsync()
+    {
+        if (!await LoadAsync() || Meeting is null)
+        {
+            return NotFound();
+        }
+
+        var result = await minutes.ReleaseAsync(Meeting.Id, HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result.Errors);
+            return Page();
+        }
+
+        Notice = "The minutes were released to the attending agencies";
+        return Redirect(Link(Area!.Value, Day));
+    }
+
+    public bool Started => Meeting is not null && clock.GetUtcNow().UtcDateTime >= Meeting.MeetsAtUtc;
 
     public static string Link(int area, DateOnly day) => $"/dramm?area={area}&date={day:yyyy-MM-dd}";
 
