@@ -116,49 +116,31 @@ public static class SafeguardServices
             o.AddPolicy(ApiClient, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
             o.AddPolicy(ApiDocs, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName, IdentityConstants.ApplicationScheme)
                 .RequireAssertion(c => c.User.HasSecondFactor() || c.User.HasClaim(h => h.Type == SafeguardClaims.ApiTokenId)));
+            // A page for people signed in with both factors who hold any one of these capabilities.
+            void AnyOf(string name, params Capability[] capabilities) => o.AddPolicy(name, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
+                .RequireAssertion(c => capabilities.Any(capability => Capabilities.Has(c.User, capability))));
+
             foreach (var capability in Enum.GetValues<Capability>())
             {
-                o.AddPolicy(Capabilities.PolicyName(capability), p => p
-                    .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                    .RequireAuthenticatedUser()
-                    .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
-                    .RequireAssertion(c => Capabilities.Has(c.User, capability)));
+                AnyOf(Capabilities.PolicyName(capability), capability);
             }
 
             // Disclosure work is read by the CRU in its areas and by auditors everywhere; the pages then ask for the
             // capability of each change, and the record scope decides per application.
-            o.AddPolicy(DisclosuresPolicy, p => p
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser()
-                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
-                .RequireAssertion(c => Capabilities.Has(c.User, Capability.WorkOnDisclosures) || Capabilities.Has(c.User, Capability.ReadAllDisclosures)));
+            AnyOf(DisclosuresPolicy, Capability.WorkOnDisclosures, Capability.ReadAllDisclosures);
+            AnyOf(BoardPolicy, Capability.AllocateDisclosures, Capability.ReadAllDisclosures);
 
             // The people who run the DRAMM, and the agencies' people who see its cases, read its minutes and carry out its actions.
-            o.AddPolicy(DrammPeoplePolicy, p => p
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser()
-                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
-                .RequireAssertion(c => Capabilities.Has(c.User, Capability.PrepareDramm) || Capabilities.Has(c.User, Capability.ViewDrammCases)));
-
-            o.AddPolicy(BoardPolicy, p => p
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser()
-                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
-                .RequireAssertion(c => Capabilities.Has(c.User, Capability.AllocateDisclosures) || Capabilities.Has(c.User, Capability.ReadAllDisclosures)));
+            AnyOf(DrammPeoplePolicy, Capability.PrepareDramm, Capability.ViewDrammCases);
 
             // Referrals are read by those who record them, in their areas, and by auditors everywhere.
-            o.AddPolicy(ReferralsPolicy, p => p
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser()
-                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
-                .RequireAssertion(c => Capabilities.Has(c.User, Capability.RecordReferrals) || Capabilities.Has(c.User, Capability.ReadAllReferrals)));
+            AnyOf(ReferralsPolicy, Capability.RecordReferrals, Capability.ReadAllReferrals);
 
             // Police incidents: the police roles in their areas and auditors everywhere; the import pages ask for ImportIncidents.
-            o.AddPolicy(IncidentsPolicy, p => p
-                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser()
-                .RequireClaim(SafeguardClaims.AuthenticationMethod, SafeguardClaims.MultiFactor)
-                .RequireAssertion(c => Capabilities.Has(c.User, Capability.ViewIncidents) || Capabilities.Has(c.User, Capability.ReadAllIncidents)));
+            AnyOf(IncidentsPolicy, Capability.ViewIncidents, Capability.ReadAllIncidents);
 
             foreach (var scope in ApiTokenService.KnownScopes.Keys)
             {
