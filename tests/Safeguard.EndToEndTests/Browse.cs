@@ -15,7 +15,10 @@ public static class Browse
     {
         try
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+            // Wait for the navigation to commit and the document to be parsed, not for the "load" event: on a busy
+            // machine that event was seen to arrive too late (or be missed) for a page already at the right address.
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
         catch (TimeoutException)
         {
