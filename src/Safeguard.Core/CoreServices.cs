@@ -48,6 +48,7 @@ public static class CoreServices
         services.AddScoped<Dramm.DrammOutcomes>();
         services.AddScoped<Dramm.DrammMinutes>();
         services.AddScoped<Actions.ActionLog>();
+        services.AddScoped<Marac.MaracIntake>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         services.AddScoped<IncidentRecorder>();

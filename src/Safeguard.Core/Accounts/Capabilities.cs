@@ -72,6 +72,15 @@ public enum Capability
 
     /// <summary>Read every police incident in every area, changing nothing: inspectors and auditors.</summary>
     ReadAllIncidents,
+
+    /// <summary>Set up MARAC meetings in the user's areas: the agenda, the pack, the live meeting and the minutes.</summary>
+    PrepareMarac,
+
+    /// <summary>See a MARAC's pack and cases once released, when the user's agency is invited (and for a while after).</summary>
+    ViewMaracCases,
+
+    /// <summary>The MARAC dashboard: cases per meeting, actions by agency, repeats, work due.</summary>
+    ViewMaracFigures,
 }
 
 public static partial class Capabilities
@@ -112,11 +121,12 @@ public static partial class Capabilities
     };
 
     public static IReadOnlySet<Capability> ForRoles(IEnumerable<string> roles) =>
-        roles.SelectMany(r => (ByRole.TryGetValue(r, out var caps) ? caps : []).Concat(ReferralsByRole.GetValueOrDefault(r, [])).Concat(IncidentsByRole.GetValueOrDefault(r, []))).ToHashSet();
+        roles.SelectMany(r => (ByRole.TryGetValue(r, out var caps) ? caps : []).Concat(ReferralsByRole.GetValueOrDefault(r, [])).Concat(IncidentsByRole.GetValueOrDefault(r, []))
+            .Concat(MaracByRole.GetValueOrDefault(r, []))).ToHashSet();
 
     /// <summary>The roles that carry a capability: for a list of people who may be given work that needs it.</summary>
     public static IReadOnlyList<string> RolesWith(Capability capability) =>
-        [.. ByRole.Keys.Concat(ReferralsByRole.Keys).Concat(IncidentsByRole.Keys).Distinct().Where(r => ForRoles([r]).Contains(capability))];
+        [.. ByRole.Keys.Concat(ReferralsByRole.Keys).Concat(IncidentsByRole.Keys).Concat(MaracByRole.Keys).Distinct().Where(r => ForRoles([r]).Contains(capability))];
 
     public static bool Has(ClaimsPrincipal user, Capability capability) =>
         ForRoles(user.FindAll(ClaimTypes.Role).Select(c => c.Value)).Contains(capability);

@@ -55,6 +55,16 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Dramm.DrammMeetingAgency> DrammMeetingAgencies => Set<Dramm.DrammMeetingAgency>();
     public DbSet<Dramm.AgencyInformation> AgencyInformation => Set<Dramm.AgencyInformation>();
     public DbSet<Actions.CaseAction> CaseActions => Set<Actions.CaseAction>();
+    public DbSet<Marac.MaracSchedule> MaracSchedules => Set<Marac.MaracSchedule>();
+    public DbSet<Marac.MaracInvitedAgency> MaracInvitedAgencies => Set<Marac.MaracInvitedAgency>();
+    public DbSet<Marac.MaracReferral> MaracReferrals => Set<Marac.MaracReferral>();
+    public DbSet<Marac.MaracMeeting> MaracMeetings => Set<Marac.MaracMeeting>();
+    public DbSet<Marac.MaracCase> MaracCases => Set<Marac.MaracCase>();
+    public DbSet<Marac.MaracAttendance> MaracAttendance => Set<Marac.MaracAttendance>();
+    public DbSet<Marac.MaracAttendee> MaracAttendees => Set<Marac.MaracAttendee>();
+    public DbSet<Marac.MaracCaseInformation> MaracCaseInformation => Set<Marac.MaracCaseInformation>();
+    public DbSet<Marac.MaracMinutesVersion> MaracMinutesVersions => Set<Marac.MaracMinutesVersion>();
+    public DbSet<Marac.MaracMinutesCorrection> MaracMinutesCorrections => Set<Marac.MaracMinutesCorrection>();
     public DbSet<Actions.ActionUpdate> ActionUpdates => Set<Actions.ActionUpdate>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralPerson> ReferralPeople => Set<ReferralPerson>();

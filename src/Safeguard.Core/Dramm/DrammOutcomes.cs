@@ -16,7 +16,7 @@ public sealed record OutcomeInput(bool? ChildrenConfirmed, bool? DetailsConfirme
 /// it goes to MARAC and in which category, with its rationale. The victim's history gains the DRAMM hearing and, while
 /// the decision is to refer, the MARAC referral, so later repeats are recognised. MARAC takes victims aged 16 or over only.
 /// </summary>
-public sealed class DrammOutcomes(SafeguardDbContext db, AuditTrail audit, AuditContext actor, PersonService people, TimeProvider clock)
+public sealed class DrammOutcomes(SafeguardDbContext db, AuditTrail audit, AuditContext actor, PersonService people, Marac.MaracIntake marac, TimeProvider clock)
 {
     public const string StaleMessage = "Someone else recorded this case's outcome while you were working on it. Check it and try again.";
     public const int MaracMinimumAge = 16;
@@ -70,6 +70,12 @@ public sealed class DrammOutcomes(SafeguardDbContext db, AuditTrail audit, Audit
             errors.Add(new("Decision", $"MARAC takes victims aged {MaracMinimumAge} or over, and this victim is {AgeOn(born, meeting.Date)}: refer them to children's safeguarding instead"));
         }
 
+        if (input.Decision == MaracDecision.NotReferred
+            && await db.MaracReferrals.AnyAsync(r => r.DrammCaseId == item.Id && r.MeetingId != null, ct))
+        {
+            errors.Add(new("Decision", "This case is already on a MARAC agenda: ask the MARAC co-ordinator to take it off before changing the decision"));
+        }
+
         if (errors.Count > 0)
         {
             return Result<DrammCase>.Fail(errors);
@@ -107,10 +113,23 @@ public sealed class DrammOutcomes(SafeguardDbContext db, AuditTrail audit, Audit
             }
         }
 
-        write.Record("dramm.outcome-recorded", "DrammMeeting", meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            summary: item.Reference, after: new { Risk = item.AgreedRisk?.ToString(), Decision = item.Decision?.ToString(), item.ChildrenConfirmed, item.DetailsConfirmed });
         try
         {
+            // The MARAC's queue follows the decision too: referred in the category decided, or taken back if not referred.
+            if (input.Decision is { } decided && decided != MaracDecision.NotReferred)
+            {
+                await marac.ReferAsync(new(meeting.AreaId, Marac.MaracReferralSource.Dramm, CategoryOf(decided), meeting.MeetsAtUtc, item.Reference,
+                    DrammCaseId: item.Id, ReferralId: item.Record == CaseRecord.Referral ? item.RecordId : null,
+                    DisclosureApplicationId: item.Record == CaseRecord.DisclosureApplication ? item.RecordId : null,
+                    VictimPersonId: victim?.Id, ChildrenLinked: input.ChildrenConfirmed ?? item.ChildrenLinked), write, ct);
+            }
+            else
+            {
+                await marac.WithdrawAsync(null, item.Id, null, write, ct);
+            }
+
+            write.Record("dramm.outcome-recorded", "DrammMeeting", meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                summary: item.Reference, after: new { Risk = item.AgreedRisk?.ToString(), Decision = item.Decision?.ToString(), item.ChildrenConfirmed, item.DetailsConfirmed });
             await write.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
@@ -142,6 +161,13 @@ public sealed class DrammOutcomes(SafeguardDbContext db, AuditTrail audit, Audit
         };
         return personId is null ? null : await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
     }
+
+    private static Marac.MaracCategory CategoryOf(MaracDecision d) => d switch
+    {
+        MaracDecision.InformationOnly => Marac.MaracCategory.InformationOnly,
+        MaracDecision.SignificantUpdate => Marac.MaracCategory.SignificantUpdate,
+        _ => Marac.MaracCategory.FullDiscussion,
+    };
 
     private static int AgeOn(DateOnly born, DateOnly on) => on.Year - born.Year - (on < born.AddYears(on.Year - born.Year) ? 1 : 0);
 

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
+
+namespace Safeguard.Core.Marac;
+
+/// <summary>What a source gives when it refers a case to MARAC.</summary>
+public sealed record MaracReferralInput(int AreaId, MaracReferralSource Source, MaracCategory Category, DateTime ReferredAt, string Reference,
+    int? ReferralId = null, int? DrammCaseId = null, int? DisclosureApplicationId = null, int? VictimPersonId = null, bool ChildrenLinked = false);
+
+/// <summary>
+/// The one way into a MARAC's queue. Each source calls it inside its own audited write, so the referral and the
+/// change that made it are saved together. A source record refers once: referring it again updates the waiting
+/// referral (its category may change) rather than adding a second.
+/// </summary>
+public sealed class MaracIntake(SafeguardDbContext db, AuditContext actor, TimeProvider clock)
+{
+    public async Task<MaracReferral> ReferAsync(MaracReferralInput input, AuditedWrite write, CancellationToken ct = default)
+    {
+        var existing = await FindAsync(input.ReferralId, input.DrammCaseId, input.DisclosureApplicationId, ct);
+        if (existing is not null)
+        {
+            if (existing.MeetingId is null && existing.Category != input.Category)
+            {
+                var before = existing.Category;
+                existing.Category = input.Category;
+                write.Record("marac.referral-changed", "MaracReferral", Id(existing), summary: existing.Reference,
+                    before: new { Category = before.ToString() }, after: new { Category = input.Category.ToString() });
+            }
+
+            return existing;
+        }
+
+        var referral = new MaracReferral
+        {
+            AreaId = input.AreaId, Source = input.Source, Category = input.Category, ReferredAt = input.ReferredAt, Reference = input.Reference,
+            ReferralId = input.ReferralId, DrammCaseId = input.DrammCaseId, DisclosureApplicationId = input.DisclosureApplicationId,
+            VictimPersonId = input.VictimPersonId, ChildrenLinked = input.ChildrenLinked,
+            CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedByUserId = actor.ActorUserId,
+        };
+        db.MaracReferrals.Add(referral);
+        await db.SaveChangesAsync(ct);
+        write.Record("marac.referred", "MaracReferral", Id(referral), summary: referral.Reference,
+            after: new { AreaId = referral.AreaId, Source = referral.Source.ToString(), Category = referral.Category.ToString() });
+        return referral;
+    }
+
+    /// <summary>Takes back a referral that has not been placed on a meeting (the source's decision changed). False once placed.</summary>
+    public async Task<bool> WithdrawAsync(int? referralId, int? drammCaseId, int? disclosureApplicationId, AuditedWrite write, CancellationToken ct = default)
+    {
+        var existing = await FindAsync(referralId, drammCaseId, disclosureApplicationId, ct);
+        if (existing is null)
+        {
+            return true;
+        }
+
+        if (existing.MeetingId is not null)
+        {
+            return false;
+        }
+
+        db.MaracReferrals.Remove(existing);
+        write.Record("marac.referral-withdrawn", "MaracReferral", Id(existing), summary: existing.Reference);
+        return true;
+    }
+
+    private Task<MaracReferral?> FindAsync(int? referralId, int? drammCaseId, int? disclosureApplicationId, CancellationToken ct) =>
+        drammCaseId is int d ? db.MaracReferrals.FirstOrDefaultAsync(r => r.DrammCaseId == d, ct)
+        : disclosureApplicationId is int a ? db.MaracReferrals.FirstOrDefaultAsync(r => r.DisclosureApplicationId == a && r.DrammCaseId == null, ct)
+        : referralId is int r0 ? db.MaracReferrals.FirstOrDefaultAsync(r => r.ReferralId == r0 && r.DrammCaseId == null, ct)
+        : Task.FromResult<MaracReferral?>(null);
+
+    private static string Id(MaracReferral r) => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
