@@ -25,6 +25,7 @@ public static class SafeguardServices
     public const string DisclosuresPolicy = "Disclosures";
     public const string BoardPolicy = "Disclosures.Board";
     public const string DrammPeoplePolicy = "DrammPeople";
+    public const string MaracPeoplePolicy = "MaracPeople";
     public const string ApiClient = "ApiClient";
     public const string ReferralsPolicy = "Referrals";
     public const string IncidentsPolicy = "Incidents";
@@ -56,6 +57,7 @@ public static class SafeguardServices
         services.AddSafeguardCore(database, builder.Environment.ContentRootPath);
         services.AddScoped<RecordScope>();
         services.AddScoped<Scopes.DrammCaseScope>();
+        services.AddScoped<Scopes.MaracScope>();
         services.AddSingleton<Pages.People.SearchReceipts>();
         services.AddScoped<CspNonce>();
         services.AddScoped<DemoData>();
@@ -136,6 +138,9 @@ public static class SafeguardServices
             // The people who run the DRAMM, and the agencies' people who see its cases, read its minutes and carry out its actions.
             AnyOf(DrammPeoplePolicy, Capability.PrepareDramm, Capability.ViewDrammCases);
 
+            // The MARAC's co-ordinators and chairs, and the invited agencies' people; MaracScope decides per meeting.
+            AnyOf(MaracPeoplePolicy, Capability.PrepareMarac, Capability.ViewMaracCases);
+
             // Referrals are read by those who record them, in their areas, and by auditors everywhere.
             AnyOf(ReferralsPolicy, Capability.RecordReferrals, Capability.ReadAllReferrals);
 
@@ -183,6 +188,7 @@ public static class SafeguardServices
             o.Conventions.AuthorizeFolder("/People", Capabilities.PolicyName(Capability.FindPeople));
             o.Conventions.AuthorizeFolder("/Disclosures", DisclosuresPolicy);
             o.Conventions.AuthorizeFolder("/Actions", DrammPeoplePolicy);
+            o.Conventions.AuthorizeFolder("/Marac", MaracPeoplePolicy);
             o.Conventions.AuthorizeFolder("/Admin/Disclosures", Capabilities.PolicyName(Capability.ManageDisclosureSettings));
             o.Conventions.AuthorizeFolder("/Account/Setup", PasswordSignedIn);
             // The list needs the capability; a referral's own pages are found only through its record scope, so anyone
