@@ -20,6 +20,10 @@ public sealed class MaracIntake(SafeguardDbContext db, AuditContext actor, TimeP
         var existing = await FindAsync(input.ReferralId, input.DrammCaseId, input.DisclosureApplicationId, ct);
         if (existing is not null)
         {
+            existing.ReferralId ??= input.ReferralId;
+            existing.DrammCaseId ??= input.DrammCaseId;
+            existing.DisclosureApplicationId ??= input.DisclosureApplicationId;
+            existing.VictimPersonId ??= input.VictimPersonId;
             if (existing.MeetingId is null && existing.Category != input.Category)
             {
                 var before = existing.Category;
@@ -64,11 +68,19 @@ public sealed class MaracIntake(SafeguardDbContext db, AuditContext actor, TimeP
         return true;
     }
 
+    /// <summary>
+    /// The referral already made from any of these records, waiting or placed: a partner's referral that the DRAMM
+    /// then refers, or a Clare's Law application the DRAMM discussed, is one case at MARAC, not two.
+    /// </summary>
     private Task<MaracReferral?> FindAsync(int? referralId, int? drammCaseId, int? disclosureApplicationId, CancellationToken ct) =>
-        drammCaseId is int d ? db.MaracReferrals.FirstOrDefaultAsync(r => r.DrammCaseId == d, ct)
-        : disclosureApplicationId is int a ? db.MaracReferrals.FirstOrDefaultAsync(r => r.DisclosureApplicationId == a && r.DrammCaseId == null, ct)
-        : referralId is int r0 ? db.MaracReferrals.FirstOrDefaultAsync(r => r.ReferralId == r0 && r.DrammCaseId == null, ct)
-        : Task.FromResult<MaracReferral?>(null);
+        referralId is null && drammCaseId is null && disclosureApplicationId is null
+            ? Task.FromResult<MaracReferral?>(null)
+            : db.MaracReferrals
+                .Where(r => (drammCaseId != null && r.DrammCaseId == drammCaseId)
+                    || (referralId != null && r.ReferralId == referralId)
+                    || (disclosureApplicationId != null && r.DisclosureApplicationId == disclosureApplicationId))
+                .OrderByDescending(r => r.Id)
+                .FirstOrDefaultAsync(ct);
 
     private static string Id(MaracReferral r) => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
