@@ -37,6 +37,12 @@ public sealed class AppFixture : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>
+    /// The running app's services. Journeys use them only for what a user cannot do in a test's few minutes: let a
+    /// meeting's release or start time pass, by moving it in the database (the app's clock is the real one).
+    /// </summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public async Task InitializeAsync()
     {
         _factory = new SafeguardFactory(_databasePath);
