@@ -18,7 +18,7 @@ public sealed record DemoSignIn(string Role, string Email, string Code);
 /// </summary>
 public sealed class DemoData(
     SafeguardDbContext db, UserManager<User> users, AuditTrail audit, TimeProvider clock, IOptions<DemoOptions> options, DemoPeople demoPeople,
-    DemoDisclosures demoDisclosures)
+    DemoDisclosures demoDisclosures, DemoMeetings demoMeetings)
 {
     public const string Password = "demo-only-password";
     private const string North = "Northtown (demo)";
@@ -99,6 +99,7 @@ public sealed class DemoData(
         var admin = await db.Users.SingleAsync(u => u.Email == Users[0].Email, ct);
         await demoPeople.SeedAsync(admin.Id, areaIds[North], areaIds[South], ct);
         await demoDisclosures.SeedAsync(areaIds[North], ct);
+        await demoMeetings.SeedAsync(areaIds[North], admin.Id, ct);
     }
 
     /// <summary>Each demo user's current authenticator code, for the sign-in page's demo panel.</summary>

@@ -63,6 +63,7 @@ public static class SafeguardServices
         services.AddScoped<DemoData>();
         services.AddScoped<DemoPeople>();
         services.AddScoped<DemoDisclosures>();
+        services.AddScoped<DemoMeetings>();
         services.AddScoped<IAuthorizationHandler, UserRecordScope>();
         services.AddScoped<IAuthorizationHandler, AreaRecordScope>();
         services.AddScoped<IAuthorizationHandler, PersonRecordScope>();
