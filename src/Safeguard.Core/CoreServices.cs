@@ -49,6 +49,9 @@ public static class CoreServices
         services.AddScoped<Dramm.DrammMinutes>();
         services.AddScoped<Actions.ActionLog>();
         services.AddScoped<Marac.MaracIntake>();
+        services.AddScoped<Actions.ActionReminders>();
+        services.AddScoped<Marac.MaracMinutes>();
+        services.AddScoped<Marac.MaracFigures>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         services.AddScoped<IncidentRecorder>();

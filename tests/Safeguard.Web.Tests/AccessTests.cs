@@ -135,7 +135,7 @@ public sealed class AccessTests(SafeguardApp app)
     {
         var auditor = await app.SignInAsync(await app.CreateUserAsync([Roles.Auditor]));
         var links = (await auditor.GetPageAsync("/")).QuerySelectorAll("#navigation a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/", "/disclosures", "/people", "/referrals", "/incidents", "/audit", "/notifications", "/account"], links);
+        Assert.Equal(["/", "/disclosures", "/people", "/referrals", "/marac/figures", "/incidents", "/audit", "/notifications", "/account"], links);
         var admin = await app.SignInAsync(await app.CreateUserAsync([Roles.Administrator]));
         links = (await admin.GetPageAsync("/")).QuerySelectorAll("#navigation a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/", "/people", "/admin/users", "/admin/organisation", "/admin/merges", "/admin/disclosures", "/dramm/settings", "/admin/email",

@@ -64,6 +64,8 @@ public sealed class SafeguardApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:Provider", _database.Options.Provider);
         builder.UseSetting("Database:ConnectionString", _database.Options.ConnectionString);
         builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
+        // Tests sweep for action reminders by hand, so no sweep tells a test's users something it did not expect.
+        builder.UseSetting("Actions:ReminderSweepMinutes", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

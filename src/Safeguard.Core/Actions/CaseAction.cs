@@ -25,6 +25,11 @@ public sealed class CaseAction
     public DateTime? CompletedAt { get; set; }
     public string? CompletionEvidence { get; set; }
     public int Version { get; set; }
+
+    /// <summary>When the owner was told the action is due within 3 days, and when that it is overdue: each is said once.</summary>
+    public DateTime? DueSoonNotifiedAt { get; set; }
+
+    public DateTime? OverdueNotifiedAt { get; set; }
     public List<ActionUpdate> Updates { get; set; } = [];
 
     public bool IsFinished => Status is ActionStatus.Done or ActionStatus.NotDoneCircumstancesChanged or ActionStatus.NotDone;

@@ -43,6 +43,7 @@ public static class SafeguardServices
         services.Configure<DemoOptions>(config.GetSection("Demo"));
         services.Configure<Core.Notifications.EmailOptions>(config.GetSection("Email"));
         services.AddHostedService<EmailDelivery>();
+        services.AddHostedService<ActionReminderSweep>();
         DemoOptions.RefuseOutsideDevelopment(config, builder.Environment);
 
         builder.Logging.ClearProviders();
@@ -190,6 +191,7 @@ public static class SafeguardServices
             o.Conventions.AuthorizeFolder("/Disclosures", DisclosuresPolicy);
             o.Conventions.AuthorizeFolder("/Actions", DrammPeoplePolicy);
             o.Conventions.AuthorizeFolder("/Marac", MaracPeoplePolicy);
+            o.Conventions.AuthorizeFolder("/MaracFigures", Capabilities.PolicyName(Capability.ViewMaracFigures));
             o.Conventions.AuthorizeFolder("/Admin/Disclosures", Capabilities.PolicyName(Capability.ManageDisclosureSettings));
             o.Conventions.AuthorizeFolder("/Account/Setup", PasswordSignedIn);
             // The list needs the capability; a referral's own pages are found only through its record scope, so anyone
