@@ -49,6 +49,8 @@ public static class CoreServices
         services.AddScoped<Dramm.DrammMinutes>();
         services.AddScoped<Actions.ActionLog>();
         services.AddScoped<Marac.MaracIntake>();
+        services.AddScoped<Marac.ClaresLawReferrals>();
+        services.AddScoped<Marac.PartnerReferrals>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         services.AddScoped<IncidentRecorder>();
