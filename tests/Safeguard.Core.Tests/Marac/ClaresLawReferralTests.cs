@@ -148,4 +148,27 @@ public sealed class ClaresLawReferralTests : ClaresLawReferralFixture
         Assert.Equal((MaracReferralSource.Dramm, MaracCategory.FullDiscussion), (entry.Source, entry.Category));
         Assert.Equal(((int?)listed.Id, (int?)result.Value!.Id, (int?)high.App.Id), (entry.DrammCaseId, entry.ReferralId, entry.DisclosureApplicationId));
     }
+
+    [Fact]
+    public async Task A_referred_application_the_DRAMM_then_refers_is_still_one_case()
+    {
+        var coordinator = await CoordinatorAsync();
+        Host.Clock.Set(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+        var high = await ResearchedAsync();
+        var referred = await ClaresLaw(DecisionMaker, s => s.ReferAsync(high.App.Id, Confirmed(high.App.Version)));
+        Assert.True(referred.Succeeded, string.Join("; ", referred.Errors));
+        var meeting = (await Marac<Result<DrammMeeting>, DrammLists>(coordinator, l => l.PrepareAsync(Org.AreaA, new DateOnly(2026, 12, 1)))).Value!;
+        // The DRAMM lists the application, not the referral made from it as well.
+        Assert.DoesNotContain(meeting.Cases, c => c.Record == CaseRecord.Referral && c.RecordId == referred.Value!.Id);
+        var listed = meeting.Cases.Single(c => c.Record == CaseRecord.DisclosureApplication && c.RecordId == high.App.Id);
+        Host.Clock.Set(new DateTimeOffset(2026, 12, 1, 11, 45, 0, TimeSpan.Zero));
+
+        var decided = await Marac<Result<DrammCase>, DrammOutcomes>(coordinator, o => o.RecordAsync(listed.Id,
+            new OutcomeInput(true, true, RiskLevel.High, "Agreed high", MaracDecision.FullDiscussion, "Needs the full forum", listed.Version)));
+
+        Assert.True(decided.Succeeded, string.Join("; ", decided.Errors));
+        var entry = Assert.Single(await Db(db => db.MaracReferrals.AsNoTracking().ToListAsync()));
+        Assert.Equal((MaracReferralSource.ClaresLaw, MaracCategory.FullDiscussion), (entry.Source, entry.Category));
+        Assert.Equal(((int?)listed.Id, (int?)referred.Value!.Id, (int?)high.App.Id), (entry.DrammCaseId, entry.ReferralId, entry.DisclosureApplicationId));
+    }
 }
