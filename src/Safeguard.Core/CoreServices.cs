@@ -52,6 +52,8 @@ public static class CoreServices
         services.AddScoped<Actions.ActionReminders>();
         services.AddScoped<Marac.MaracMinutes>();
         services.AddScoped<Marac.MaracFigures>();
+        services.AddScoped<Marac.ClaresLawReferrals>();
+        services.AddScoped<Marac.PartnerReferrals>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         services.AddScoped<IncidentRecorder>();

@@ -156,7 +156,9 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
         var (from, to, area) = (meeting.WindowFromUtc, meeting.WindowToUtc, meeting.AreaId);
         var cases = new List<DrammCase>();
         var referrals = await db.Referrals.AsNoTracking().Include(r => r.People)
-            .Where(r => r.AreaId == area && r.CreatedAt > from && r.CreatedAt <= to && r.Routing != ReferralRouting.ChildrensSafeguarding)
+            .Where(r => r.AreaId == area && r.CreatedAt > from && r.CreatedAt <= to && r.Routing != ReferralRouting.ChildrensSafeguarding
+                // A Clare's Law referral is its application's case, which the DRAMM lists already (below): not a second case.
+                && r.Kind != ReferralKind.ClaresLaw)
             .ToListAsync(ct);
         foreach (var r in referrals)
         {

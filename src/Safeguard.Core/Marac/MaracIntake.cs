@@ -24,7 +24,10 @@ public sealed class MaracIntake(SafeguardDbContext db, AuditContext actor, TimeP
             existing.DrammCaseId ??= input.DrammCaseId;
             existing.DisclosureApplicationId ??= input.DisclosureApplicationId;
             existing.VictimPersonId ??= input.VictimPersonId;
-            if (existing.MeetingId is null && existing.Category != input.Category)
+            // The category is the source's own judgement: a later source never overrides another's, except the DRAMM,
+            // whose meeting decides the kind of discussion the case needs.
+            if (existing.MeetingId is null && existing.Category != input.Category
+                && (input.Source == existing.Source || input.Source == MaracReferralSource.Dramm))
             {
                 var before = existing.Category;
                 existing.Category = input.Category;
@@ -61,6 +64,17 @@ public sealed class MaracIntake(SafeguardDbContext db, AuditContext actor, TimeP
         if (existing.MeetingId is not null)
         {
             return false;
+        }
+
+        // A case another source also referred (a Clare's Law application, a partner's referral) stays in the queue:
+        // only the withdrawing source's own link goes.
+        var sharedWithAnotherSource = drammCaseId is not null && existing.Source != MaracReferralSource.Dramm;
+        if (sharedWithAnotherSource)
+        {
+            existing.DrammCaseId = null;
+            write.Record("marac.referral-changed", "MaracReferral", Id(existing), summary: existing.Reference,
+                before: new { DrammCaseId = drammCaseId }, after: new { DrammCaseId = (int?)null });
+            return true;
         }
 
         db.MaracReferrals.Remove(existing);

@@ -37,6 +37,10 @@ public sealed class Referral
     public string? ActionsTaken { get; set; }
 
     public ReferralRouting Routing { get; set; }
+
+    /// <summary>The Clare's Law application this referral was made from (kind <see cref="ReferralKind.ClaresLaw"/>): at most one each.</summary>
+    public int? DisclosureApplicationId { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public string? CreatedByUserId { get; set; }
     public int Version { get; set; }
@@ -78,6 +82,9 @@ public enum ReferralKind
     Repeat,
     PoliceIncidentHigh,
     PoliceIncidentMedium,
+
+    /// <summary>Made by the police from a Clare's Law (DVDS) application whose risk assessment rated the risk high.</summary>
+    ClaresLaw,
 }
 
 public enum ReferralRole
@@ -115,6 +122,7 @@ public static class ReferralNames
         ReferralKind.Repeat => "Repeat",
         ReferralKind.PoliceIncidentHigh => "Police incident (high risk)",
         ReferralKind.PoliceIncidentMedium => "Police incident (medium risk)",
+        ReferralKind.ClaresLaw => "Clare's Law (high-risk disclosure application)",
         _ => k.ToString(),
     };
 

@@ -150,7 +150,7 @@ public sealed partial class ReferralService(
             {
                 PersonId = person.Id, AreaId = referral.AreaId, Kind = policeIncident ? InvolvementKind.Incident : InvolvementKind.Referral,
                 Role = ReferralNames.CaseRoleOf(role), OccurredAt = referral.ReceivedAt, Reference = referral.Reference, PoliceReported = policeIncident,
-                RiskLevel = referral.Kind switch { ReferralKind.PoliceIncidentHigh => RiskLevel.High, ReferralKind.PoliceIncidentMedium => RiskLevel.Medium, _ => null },
+                RiskLevel = referral.Kind switch { ReferralKind.PoliceIncidentHigh or ReferralKind.ClaresLaw => RiskLevel.High, ReferralKind.PoliceIncidentMedium => RiskLevel.Medium, _ => null },
             }, write, ct);
             write.Record("referral.person-added", "Referral", Id(referral), after: new { row.PersonId, Role = role.ToString() });
             Timeline(referral, $"{role} added", Person.FormatReference(person.Id));

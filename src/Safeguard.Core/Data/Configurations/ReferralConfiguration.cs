@@ -37,6 +37,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         // The list: referrals in the user's areas, newest first.
         b.HasIndex(r => new { r.AreaId, r.ReceivedAt }).HasDatabaseName("IX_Referrals_Area_Received");
         b.HasIndex(r => r.ReceivedAt).HasDatabaseName("IX_Referrals_ReceivedAt");
+
+        // One referral per Clare's Law application: the second is refused, and a race loses on this index.
+        b.HasIndex(r => r.DisclosureApplicationId).IsUnique().HasDatabaseName("IX_Referrals_DisclosureApplicationId");
     }
 }
 

@@ -38,6 +38,14 @@ public sealed class RecordModel(RecordScope scope, SafeguardDbContext db, Disclo
     public bool NeedsDelayReason { get; private set; }
     public DateTime Now { get; private set; }
     public string? Notice { get; private set; }
+
+    /// <summary>The MARAC referral made from this application, and whether this user may open it (the referral scope decides).</summary>
+    public int? MaracReferralId { get; private set; }
+
+    public bool MaySeeMaracReferral { get; private set; }
+
+    /// <summary>A high-risk DVDS application not yet referred, shown to those who may work on it.</summary>
+    public bool OfferMaracReferral { get; private set; }
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public string UserName(string? id) => id is not null && UserNames.TryGetValue(id, out var name) ? name : "";
@@ -84,6 +92,10 @@ public sealed class RecordModel(RecordScope scope, SafeguardDbContext db, Disclo
             .Select(e => new EventRow(e.At, e.Title, e.Detail, e.ByUserId)).ToListAsync(ct);
         Delays = await db.DelayRecords.AsNoTracking().Where(d => d.ApplicationId == app.Id).OrderByDescending(d => d.RecordedAt).ToListAsync(ct);
         NeedsDelayReason = DisclosureService.NeedsDelayReason(app, Delays.FirstOrDefault()?.RecordedAt, Now);
+        var marac = await db.Referrals.AsNoTracking().Where(r => r.DisclosureApplicationId == app.Id).FirstOrDefaultAsync(ct);
+        MaracReferralId = marac?.Id;
+        MaySeeMaracReferral = marac is not null && ReferralRecordScope.MayView(User, marac);
+        OfferMaracReferral = marac is null && MayChange && Core.Marac.ClaresLawReferrals.Offered(app);
         MissingPeople = app.Stage == DisclosureStage.Triage ? DisclosureService.MissingPeople(app).ToList() : [];
 
         var userIds = new[] { app.OwnerUserId, app.DisclosureOfficerUserId, app.ResearcherUserId, app.DecidedByUserId, app.CreatedByUserId }

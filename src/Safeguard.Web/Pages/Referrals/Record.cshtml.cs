@@ -1,17 +1,21 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Core.Disclosures;
+using Safeguard.Core.Marac;
 using Safeguard.Core.People;
 using Safeguard.Core.Referrals;
 using Safeguard.Core.Referrals.Dash;
+using Safeguard.Web.Infrastructure;
 using Safeguard.Web.Scopes;
 
 namespace Safeguard.Web.Pages.Referrals;
 
 /// <summary>One referral: the form as received, its people, its risk assessments and its timeline. Every view is audited.</summary>
-public sealed class RecordModel(RecordScope scope, SafeguardDbContext db, AuditTrail audit, DashDefinitions definitions) : ReferralPage(scope)
+public sealed class RecordModel(RecordScope scope, SafeguardDbContext db, AuditTrail audit, DashDefinitions definitions, PartnerReferrals partners) : ReferralPage(scope)
 {
     public sealed record PersonRow(int PersonId, string Reference, string Name, ReferralRole Role, DateOnly? DateOfBirth, string? School);
 
@@ -27,6 +31,20 @@ public sealed class RecordModel(RecordScope scope, SafeguardDbContext db, AuditT
     public bool MayChange { get; private set; }
     public string? Notice { get; private set; }
 
+    /// <summary>The Clare's Law application this referral came from, and whether this user may open it (the application scope decides).</summary>
+    public DisclosureApplication? Application { get; private set; }
+
+    public bool MaySeeApplication { get; private set; }
+
+    /// <summary>The MARAC queue entry for this case, however it got there (here, the DRAMM or Clare's Law).</summary>
+    public MaracReferral? Queued { get; private set; }
+
+    /// <summary>A co-ordinator may add a referral routed to MARAC to the queue, unless it is there already.</summary>
+    public bool OfferQueue { get; private set; }
+
+    [BindProperty] public MaracCategory? Category { get; set; }
+    [BindProperty] public int Version { get; set; }
+
     /// <summary>S-DASH is offered when the latest checklist says the victim is being stalked or harassed.</summary>
     public bool OfferStalkingScreen { get; private set; }
 
@@ -39,6 +57,33 @@ public sealed class RecordModel(RecordScope scope, SafeguardDbContext db, AuditT
             return NotFound();
         }
 
+        await ReadAsync();
+        return Page();
+    }
+
+    /// <summary>"Add to the MARAC queue": a partner's referral to MARAC without the DRAMM, in the category the co-ordinator chooses.</summary>
+    public async Task<IActionResult> OnPostQueueAsync()
+    {
+        if (!Capabilities.Has(User, Capability.PrepareMarac) || !await LoadAsync(RecordOperation.Change))
+        {
+            return NotFound();
+        }
+
+        var result = await partners.AddAsync(Id, Category, Version, HttpContext.RequestAborted);
+        if (result.Succeeded)
+        {
+            return Done($"Added to the MARAC queue: {MaracNames.Of(result.Value!.Category).ToLowerInvariant()}");
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(RecordOperation.View);
+        await ReadAsync();
+        ModelState.AddErrors(result.Errors);
+        return Page();
+    }
+
+    private async Task ReadAsync()
+    {
         var ct = HttpContext.RequestAborted;
         var r = Referral;
         Notice = TempData[SuccessKey] as string;
@@ -72,7 +117,17 @@ public sealed class RecordModel(RecordScope scope, SafeguardDbContext db, AuditT
         var userIds = Events.Select(e => e.By).Append(r.CreatedByUserId).OfType<string>().Distinct().ToList();
         UserNames = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
+        if (r.DisclosureApplicationId is int appId)
+        {
+            Application = await db.DisclosureApplications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appId, ct);
+            MaySeeApplication = Application is not null && ApplicationRecordScope.MayView(User, Application);
+        }
+
+        Queued = await partners.QueuedAsync(r, ct);
+        OfferQueue = Queued is null && MayChange && r.Routing == ReferralRouting.Marac && Capabilities.Has(User, Capability.PrepareMarac);
+        Category ??= MaracCategory.FullDiscussion;
+        Version = r.Version;
+
         await audit.RecordAsync("referral.viewed", "Referral", r.Id.ToString(CultureInfo.InvariantCulture), ct: ct);
-        return Page();
     }
 }

@@ -106,6 +106,12 @@ public sealed class IndexModel(SafeguardDbContext db, ReferralService service, T
             return null;
         }
 
+        // A Clare's Law referral is made from its application (so its people and link come with it), never typed here.
+        if (Kind == ReferralKind.ClaresLaw)
+        {
+            Kind = null;
+        }
+
         var area = AreaId is int a && Areas.Any(x => x.Value == a.ToString(CultureInfo.InvariantCulture)) ? a : 0;
         var criteria = ReferrerCriteria.Aggregate(ReferralCriteria.None, (all, c) => all | c);
         return new NewReferral(Kind, area, received, PoliceReference, ReferrerName, ReferrerAgency, ReferrerRole, ReferrerContact, criteria, Reason,
