@@ -47,6 +47,7 @@ public static class CoreServices
         services.AddScoped<Dramm.AgencyInformationService>();
         services.AddScoped<Dramm.DrammOutcomes>();
         services.AddScoped<Dramm.DrammMinutes>();
+        services.AddScoped<Dramm.DrammPack>();
         services.AddScoped<Actions.ActionLog>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
