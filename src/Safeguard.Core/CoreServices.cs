@@ -48,6 +48,7 @@ public static class CoreServices
         services.AddScoped<Dramm.DrammOutcomes>();
         services.AddScoped<Dramm.DrammMinutes>();
         services.AddScoped<Dramm.DrammPack>();
+        services.AddScoped<ProtectionOrders.ProtectionOrderService>();
         services.AddScoped<Actions.ActionLog>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();

@@ -5,6 +5,7 @@ using Safeguard.Core.Data;
 using Safeguard.Core.Disclosures;
 using Safeguard.Core.Incidents;
 using Safeguard.Core.People;
+using Safeguard.Core.ProtectionOrders;
 using Safeguard.Core.Referrals;
 
 namespace Safeguard.Core.Dramm;
@@ -17,6 +18,9 @@ namespace Safeguard.Core.Dramm;
 /// </summary>
 public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, RiskHistory history, AuditTrail audit, AuditContext actor, TimeProvider clock)
 {
+    /// <summary>How long before the release a protection order's issue puts it on the list.</summary>
+    public const int ProtectionOrderHours = 24;
+
     public Task<DrammMeeting?> FindAsync(int areaId, DateOnly date, CancellationToken ct = default) =>
         db.DrammMeetings.Include(m => m.Cases).FirstOrDefaultAsync(m => m.AreaId == areaId && m.Date == date, ct);
 
@@ -149,7 +153,8 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
 
     /// <summary>
     /// What reached Safeguard in the window: police incidents and referrals by when they were recorded (referrals
-    /// routed to children's safeguarding left out), and DVDS applications that reached the decision stage.
+    /// routed to children's safeguarding left out), DVDS applications that reached the decision stage, and protection
+    /// orders issued in the last 24 hours before the release.
     /// </summary>
     private async Task<List<DrammCase>> CandidatesAsync(DrammMeeting meeting, CancellationToken ct)
     {
@@ -205,6 +210,24 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
             Source = CaseSource.ClaresLaw, Record = CaseRecord.DisclosureApplication, RecordId = a.Id,
             Reference = DisclosureApplication.FormatReference(a.Scheme, a.Id), At = a.ReceivedAt, Risk = a.RiskLevel, Reason = "",
         }));
+
+        // Protection orders issued in the 24 hours before the release (protocol 2.20), and within the window, so an
+        // order is never on two lists when two releases are less than a day apart.
+        var ordersFrom = meeting.ReleaseByUtc.AddHours(-ProtectionOrderHours) > from ? meeting.ReleaseByUtc.AddHours(-ProtectionOrderHours) : from;
+        var orders = await db.ProtectionOrders.AsNoTracking()
+            .Where(o => o.AreaId == area && o.IssuedAt > ordersFrom && o.IssuedAt <= to)
+            .Select(o => new { o.Id, o.IssuedAt, o.VictimPersonId })
+            .ToListAsync(ct);
+        foreach (var o in orders)
+        {
+            var reference = ProtectionOrder.FormatReference(o.Id);
+            cases.Add(new DrammCase
+            {
+                Source = CaseSource.ProtectionOrder, Record = CaseRecord.ProtectionOrder, RecordId = o.Id, Reference = reference, At = o.IssuedAt,
+                IsMaracRepeat = await IsRepeatAsync(o.VictimPersonId, reference, o.IssuedAt, ct), Reason = "",
+            });
+        }
+
         return cases;
     }
 

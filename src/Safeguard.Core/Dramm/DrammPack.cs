@@ -6,6 +6,7 @@ using Safeguard.Core.Disclosures;
 using Safeguard.Core.Disclosures.Documents;
 using Safeguard.Core.Incidents;
 using Safeguard.Core.People;
+using Safeguard.Core.ProtectionOrders;
 using Safeguard.Core.Referrals;
 
 namespace Safeguard.Core.Dramm;
@@ -150,8 +151,30 @@ public sealed class DrammPack(SafeguardDbContext db)
             }
         }
 
+        var orderIds = Ids(CaseRecord.ProtectionOrder);
+        if (orderIds.Count > 0)
+        {
+            foreach (var o in await db.ProtectionOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToListAsync(ct))
+            {
+                found[(CaseRecord.ProtectionOrder, o.Id)] = new("The protection order", ProtectionOrderLines(o),
+                    [new("Victim", o.VictimPersonId, null), new("Perpetrator", o.PerpetratorPersonId, null)]);
+            }
+        }
+
         return found;
     }
+
+    /// <summary>An order as the pack and the shared case page describe it.</summary>
+    public static List<string> ProtectionOrderLines(ProtectionOrder o) =>
+    [
+        $"Order reference: {o.Reference}.",
+        $"Kind: {ProtectionOrderNames.Of(o.Kind)}.",
+        $"Issued: {Time(o.IssuedAt)}.",
+        $"Ends: {(o.ExpiresAt is DateTime end ? Time(end) : "no end date")}.",
+        $"Protected premises: {o.ProtectedPremises ?? "none given"}",
+        $"Terms: {o.Terms}",
+        $"Breaches: {o.Breaches ?? "none recorded"}",
+    ];
 
     /// <summary>The people's current names and dates of birth, as the shared case page shows them.</summary>
     private async Task<Dictionary<int, (string Name, DateOnly? BornOn)>> PeopleAsync(IEnumerable<int> personIds, CancellationToken ct)
@@ -184,7 +207,7 @@ public sealed class DrammPack(SafeguardDbContext db)
     }
 
     /// <summary>UK time as the pages write it: "1 December 2026 at 10:00am".</summary>
-    internal static string Time(DateTime utc)
+    public static string Time(DateTime utc)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London.Zone);
         return $"{London.Format(DateOnly.FromDateTime(local))} at {local.ToString("h:mmtt", CultureInfo.InvariantCulture).ToLowerInvariant()}";
