@@ -99,7 +99,7 @@ public sealed class IncidentRecorder(SafeguardDbContext db, PersonService people
         await people.RecordInvolvementsAsync(involvements, ct);
         foreach (var r in rows)
         {
-            write.Record("incident.recorded", "PoliceIncident", r.Id.ToString(CultureInfo.InvariantCulture), after: Describe(r));
+            write.RecordForFlush("incident.recorded", "PoliceIncident", r.Id.ToString(CultureInfo.InvariantCulture), after: Describe(r));
         }
 
         await write.FlushAsync(ct);
