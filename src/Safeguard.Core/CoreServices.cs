@@ -47,6 +47,8 @@ public static class CoreServices
         services.AddScoped<Dramm.AgencyInformationService>();
         services.AddScoped<Dramm.DrammOutcomes>();
         services.AddScoped<Dramm.DrammMinutes>();
+        services.AddScoped<Dramm.DrammPack>();
+        services.AddScoped<ProtectionOrders.ProtectionOrderService>();
         services.AddScoped<Actions.ActionLog>();
         services.AddScoped<Marac.MaracIntake>();
         services.AddScoped<Actions.ActionReminders>();

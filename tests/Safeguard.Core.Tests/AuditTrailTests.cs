@@ -38,6 +38,33 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_held_for_a_bulk_flush_join_the_chain_in_order_at_the_commit_and_are_lost_with_a_rollback()
+    {
+        using (var scope = _host.Scope())
+        {
+            await using var write = await scope.ServiceProvider.GetRequiredService<AuditTrail>().BeginAsync();
+            write.Record("a.tracked");
+            write.RecordForFlush("b.held");
+            write.RecordForFlush("c.held");
+            write.Record("d.tracked");
+            await write.CommitAsync(); // no explicit flush: the commit writes the held events first
+        }
+
+        using (var scope = _host.Scope())
+        {
+            await using var write = await scope.ServiceProvider.GetRequiredService<AuditTrail>().BeginAsync();
+            write.RecordForFlush("e.rolled-back");
+            await write.FlushAsync();
+        }
+
+        using var read = _host.Scope();
+        var events = await read.ServiceProvider.GetRequiredService<SafeguardDbContext>().AuditEvents.OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(["a.tracked", "b.held", "c.held", "d.tracked"], events.Select(e => e.Action));
+        Assert.Equal([1L, 2, 3, 4], events.Select(e => e.Sequence));
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
     public async Task Events_form_a_gapless_chain_that_verifies()
     {
         await RecordAsync(5);

@@ -13,7 +13,7 @@ namespace Safeguard.Bench.Incidents;
 /// </summary>
 internal static class SyntheticIncidents
 {
-    public static byte[] Write(int rows, IReadOnlyList<string> areaNames, DateTime nowUtc, int seed = 20261130)
+    public static byte[] Write(int rows, IReadOnlyList<string> areaNames, DateTime nowUtc, int seed = 20261130, string prefix = "BENCH-")
     {
         var random = new Random(seed);
         var victims = Pool(random, Math.Max(10, rows * 6 / 10), female: true);
@@ -22,7 +22,7 @@ internal static class SyntheticIncidents
         text.Append(IncidentCsv.HeaderRow).Append('\n');
         for (var i = 0; i < rows; i++)
         {
-            var reference = i % 200 == 199 ? Reference(i - 50) : Reference(i);
+            var reference = prefix + (i % 200 == 199 ? Reference(i - 50) : Reference(i));
             var occurred = nowUtc.AddMinutes(-random.Next(60, 60 * 24 * 3));
             var reported = occurred.AddMinutes(random.Next(0, 240));
             reported = reported > nowUtc ? nowUtc : reported;
@@ -52,7 +52,7 @@ internal static class SyntheticIncidents
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static string Reference(int i) => "BENCH-" + i.ToString("D7", CultureInfo.InvariantCulture);
+    private static string Reference(int i) => i.ToString("D7", CultureInfo.InvariantCulture);
 
     private static string Local(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(utc, Safeguard.Core.Common.London.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -62,7 +62,7 @@ public sealed class AuditTrail(SafeguardDbContext db, TimeProvider clock, AuditC
     }
 
     internal AuditEvent NewEvent(long sequence, string previousHash, string action, string? recordType, string? recordId,
-        string? summary, object? before, object? after, string? actorUserId)
+        string? summary, object? before, object? after, string? actorUserId, bool track = true)
     {
         var e = new AuditEvent
         {
@@ -79,7 +79,11 @@ public sealed class AuditTrail(SafeguardDbContext db, TimeProvider clock, AuditC
             Hash = "",
         };
         e.Hash = ComputeHash(e);
-        db.AuditEvents.Add(e);
+        if (track)
+        {
+            db.AuditEvents.Add(e);
+        }
+
         return e;
     }
 

@@ -28,21 +28,46 @@ public sealed class AuditedWrite : IAsyncDisposable
         return e;
     }
 
+    /// <summary>
+    /// Records an event that waits in this write, outside the change tracker, for the next <see cref="FlushAsync"/> (or
+    /// the commit), which writes it in one bulk insert: for writes that record thousands (imports), where tracking each
+    /// event cost more than writing it. The chain is the same: sequence and hash are set here, in order.
+    /// </summary>
+    public AuditEvent RecordForFlush(string action, string? recordType = null, string? recordId = null, string? summary = null,
+        object? before = null, object? after = null, string? actorUserId = null)
+    {
+        var e = _trail.NewEvent(_lastSequence + 1, _lastHash, action, recordType, recordId, summary, before, after, actorUserId, track: false);
+        _lastSequence = e.Sequence;
+        _lastHash = e.Hash;
+        _deferred.Add(e);
+        return e;
+    }
+
+    private readonly List<AuditEvent> _deferred = [];
+
     /// <summary>Writes the events recorded so far in one bulk insert, for writes that record thousands (imports).</summary>
     public async Task FlushAsync(CancellationToken ct = default)
     {
         // In sequence order, so ids follow the chain as they do when SaveChanges writes it.
-        var pending = _trail.Db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added)
-            .OrderBy(e => e.Entity.Sequence).ToList();
-        await Data.BulkInsert.InsertAsync(_trail.Db, pending.Select(e => e.Entity).ToList(), ct);
-        foreach (var e in pending)
+        var tracked = _trail.Db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added).ToList();
+        var pending = tracked.Select(e => e.Entity).Concat(_deferred).OrderBy(e => e.Sequence).ToList();
+        await Data.BulkInsert.InsertAsync(_trail.Db, pending, ct);
+        foreach (var e in tracked)
         {
             e.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
         }
+
+        _deferred.Clear();
     }
 
     public async Task CommitAsync(CancellationToken ct = default)
     {
+        // Events waiting for a flush go in first, before anything SaveChanges writes, and never get lost.
+        if (_deferred.Count > 0)
+        {
+            await FlushAsync(ct);
+        }
+
         await _trail.Db.SaveChangesAsync(ct);
         await _transaction.CommitAsync(ct);
         Release();

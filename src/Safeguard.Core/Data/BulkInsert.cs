@@ -16,7 +16,15 @@ namespace Safeguard.Core.Data;
 /// </summary>
 public static class BulkInsert
 {
-    public static async Task InsertAsync<T>(SafeguardDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
+    public static Task InsertAsync<T>(SafeguardDbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
+        where T : class => InsertAsync(db, rows, keyed: null, ct);
+
+    /// <summary>
+    /// As above; <paramref name="keyed"/> is called on each row once its generated id is set and before the row is
+    /// written, so a column that repeats the id (a person's canonical id) goes in with it. SQLite's first row is
+    /// written before its id is known, so the callback is not called for it: the caller checks what is still unset.
+    /// </summary>
+    public static async Task InsertAsync<T>(SafeguardDbContext db, IReadOnlyList<T> rows, Action<T>? keyed, CancellationToken ct = default)
         where T : class
     {
         if (rows.Count == 0)
@@ -33,11 +41,11 @@ public static class BulkInsert
         var connection = db.Database.GetDbConnection();
         if (db.Database.IsNpgsql())
         {
-            await CopyAsync(db, (NpgsqlConnection)connection, entity, table, key, columns, rows, ct);
+            await CopyAsync(db, (NpgsqlConnection)connection, entity, table, key, columns, rows, keyed, ct);
         }
         else
         {
-            await InsertRowsAsync(connection, transaction, table, key, columns, rows, ct);
+            await InsertRowsAsync(connection, transaction, table, key, columns, rows, keyed, ct);
         }
     }
 
@@ -46,7 +54,7 @@ public static class BulkInsert
     /// connection can then insert before the commit, so the following rows take the next ids, written explicitly.
     /// </summary>
     private static Task InsertRowsAsync<T>(DbConnection connection, DbTransaction transaction, StoreObjectIdentifier table,
-        IProperty? key, List<IProperty> columns, IReadOnlyList<T> rows, CancellationToken ct)
+        IProperty? key, List<IProperty> columns, IReadOnlyList<T> rows, Action<T>? keyed, CancellationToken ct)
         where T : class
     {
         var start = 0;
@@ -60,6 +68,7 @@ public static class BulkInsert
             for (var i = 1; i < rows.Count; i++)
             {
                 SetKey(key, rows[i], id + i);
+                keyed?.Invoke(rows[i]);
             }
 
             written.Insert(0, key);
@@ -169,7 +178,7 @@ public static class BulkInsert
     }
 
     private static async Task CopyAsync<T>(SafeguardDbContext db, NpgsqlConnection connection, IEntityType entity, StoreObjectIdentifier table,
-        IProperty? key, List<IProperty> columns, IReadOnlyList<T> rows, CancellationToken ct)
+        IProperty? key, List<IProperty> columns, IReadOnlyList<T> rows, Action<T>? keyed, CancellationToken ct)
         where T : class
     {
         var written = columns.ToList();
@@ -184,6 +193,7 @@ public static class BulkInsert
             for (var i = 0; i < rows.Count; i++)
             {
                 SetKey(key, rows[i], ids[i]);
+                keyed?.Invoke(rows[i]);
             }
 
             written.Insert(0, key);

@@ -73,6 +73,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
     public DbSet<PoliceIncident> PoliceIncidents => Set<PoliceIncident>();
     public DbSet<IncidentImport> IncidentImports => Set<IncidentImport>();
+    public DbSet<ProtectionOrders.ProtectionOrder> ProtectionOrders => Set<ProtectionOrders.ProtectionOrder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

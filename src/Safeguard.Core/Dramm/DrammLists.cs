@@ -5,6 +5,7 @@ using Safeguard.Core.Data;
 using Safeguard.Core.Disclosures;
 using Safeguard.Core.Incidents;
 using Safeguard.Core.People;
+using Safeguard.Core.ProtectionOrders;
 using Safeguard.Core.Referrals;
 
 namespace Safeguard.Core.Dramm;
@@ -15,8 +16,11 @@ namespace Safeguard.Core.Dramm;
 /// adds what arrived since and keeps the co-ordinator's own decisions; they add or remove a case with a reason.
 /// Who may do this, and in which areas, is the page's business.
 /// </summary>
-public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, RiskHistory history, AuditTrail audit, AuditContext actor, TimeProvider clock)
+public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, AuditTrail audit, AuditContext actor, TimeProvider clock)
 {
+    /// <summary>How long before the release a protection order's issue puts it on the list.</summary>
+    public const int ProtectionOrderHours = 24;
+
     public Task<DrammMeeting?> FindAsync(int areaId, DateOnly date, CancellationToken ct = default) =>
         db.DrammMeetings.Include(m => m.Cases).FirstOrDefaultAsync(m => m.AreaId == areaId && m.Date == date, ct);
 
@@ -149,21 +153,50 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
 
     /// <summary>
     /// What reached Safeguard in the window: police incidents and referrals by when they were recorded (referrals
-    /// routed to children's safeguarding left out), and DVDS applications that reached the decision stage.
+    /// routed to children's safeguarding left out), DVDS applications that reached the decision stage, and protection
+    /// orders issued in the last 24 hours before the release.
     /// </summary>
     private async Task<List<DrammCase>> CandidatesAsync(DrammMeeting meeting, CancellationToken ct)
     {
         var (from, to, area) = (meeting.WindowFromUtc, meeting.WindowToUtc, meeting.AreaId);
-        var cases = new List<DrammCase>();
+        // Every record kind is read in one query, and the victims' MARAC histories in one more, whatever the number of
+        // cases: a day's list is prepared while the co-ordinator waits.
         var referrals = await db.Referrals.AsNoTracking().Include(r => r.People)
             .Where(r => r.AreaId == area && r.CreatedAt > from && r.CreatedAt <= to && r.Routing != ReferralRouting.ChildrensSafeguarding
                 // A Clare's Law referral is its application's case, which the DRAMM lists already (below): not a second case.
                 && r.Kind != ReferralKind.ClaresLaw)
             .ToListAsync(ct);
+        var referralIds = referrals.Select(r => r.Id).ToList();
+        var latestRisk = (await db.RiskAssessments.AsNoTracking().Where(a => referralIds.Contains(a.ReferralId))
+                .Select(a => new { a.ReferralId, a.AssessedAt, a.RiskLevel }).ToListAsync(ct))
+            .GroupBy(a => a.ReferralId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.AssessedAt)!.RiskLevel);
+        var incidents = await db.PoliceIncidents.AsNoTracking()
+            .Where(i => i.AreaId == area && i.RecordedAt > from && i.RecordedAt <= to)
+            .Select(i => new { i.Id, i.OccurredAt, i.RiskLevel, i.ChildrenLinked, i.VictimConsented, i.VictimPersonId })
+            .ToListAsync(ct);
+
+        // Applications that reached the decision stage in the window, whether or not they have moved on since.
+        var applications = await db.DisclosureApplications.AsNoTracking()
+            .Where(a => a.AreaId == area && a.Scheme == Scheme.Dvds
+                && db.StagePeriods.Any(p => p.ApplicationId == a.Id && p.Stage == DisclosureStage.Decision && p.EnteredAt > from && p.EnteredAt <= to))
+            .Select(a => new { a.Id, a.Scheme, a.ReceivedAt, a.RiskLevel })
+            .ToListAsync(ct);
+
+        // Protection orders issued in the 24 hours before the release (protocol 2.20), and within the window, so an
+        // order is never on two lists when two releases are less than a day apart.
+        var ordersFrom = meeting.ReleaseByUtc.AddHours(-ProtectionOrderHours) > from ? meeting.ReleaseByUtc.AddHours(-ProtectionOrderHours) : from;
+        var orders = await db.ProtectionOrders.AsNoTracking()
+            .Where(o => o.AreaId == area && o.IssuedAt > ordersFrom && o.IssuedAt <= to)
+            .Select(o => new { o.Id, o.IssuedAt, o.VictimPersonId })
+            .ToListAsync(ct);
+
+        var victims = referrals.SelectMany(r => r.People.Where(p => p.Role == ReferralRole.Victim).Select(p => p.PersonId))
+            .Concat(incidents.Select(i => i.VictimPersonId)).Concat(orders.Select(o => o.VictimPersonId));
+        var repeats = await MaracHistoriesAsync(victims, ct);
+
+        var cases = new List<DrammCase>();
         foreach (var r in referrals)
         {
-            var risk = await db.RiskAssessments.Where(a => a.ReferralId == r.Id).OrderByDescending(a => a.AssessedAt).Select(a => (RiskLevel?)a.RiskLevel)
-                .FirstOrDefaultAsync(ct);
             var (source, stated) = r.Kind switch
             {
                 ReferralKind.PoliceIncidentHigh => (CaseSource.PoliceIncident, RiskLevel.High),
@@ -175,16 +208,13 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
             cases.Add(new DrammCase
             {
                 Source = source, Record = CaseRecord.Referral, RecordId = r.Id, Reference = r.Reference, At = r.ReceivedAt,
-                Risk = risk ?? stated, ChildrenLinked = r.People.Any(p => p.Role == ReferralRole.Child), VictimConsented = r.VictimConsents == Answer.Yes,
-                IsMaracRepeat = r.Kind == ReferralKind.Repeat || (victim is not null && await IsRepeatAsync(victim.PersonId, r.Reference, r.ReceivedAt, ct)),
+                Risk = latestRisk.TryGetValue(r.Id, out var risk) ? risk : stated,
+                ChildrenLinked = r.People.Any(p => p.Role == ReferralRole.Child), VictimConsented = r.VictimConsents == Answer.Yes,
+                IsMaracRepeat = r.Kind == ReferralKind.Repeat || (victim is not null && repeats(victim.PersonId, r.Reference, r.ReceivedAt)),
                 Reason = "",
             });
         }
 
-        var incidents = await db.PoliceIncidents.AsNoTracking()
-            .Where(i => i.AreaId == area && i.RecordedAt > from && i.RecordedAt <= to)
-            .Select(i => new { i.Id, i.OccurredAt, i.RiskLevel, i.ChildrenLinked, i.VictimConsented, i.VictimPersonId })
-            .ToListAsync(ct);
         foreach (var i in incidents)
         {
             var reference = PoliceIncident.FormatReference(i.Id);
@@ -192,29 +222,46 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Ri
             {
                 Source = CaseSource.PoliceIncident, Record = CaseRecord.PoliceIncident, RecordId = i.Id, Reference = reference, At = i.OccurredAt,
                 Risk = i.RiskLevel, ChildrenLinked = i.ChildrenLinked, VictimConsented = i.VictimConsented,
-                IsMaracRepeat = await IsRepeatAsync(i.VictimPersonId, reference, i.OccurredAt, ct), Reason = "",
+                IsMaracRepeat = repeats(i.VictimPersonId, reference, i.OccurredAt), Reason = "",
             });
         }
 
-        // Applications that reached the decision stage in the window, whether or not they have moved on since.
-        var applications = await db.DisclosureApplications.AsNoTracking()
-            .Where(a => a.AreaId == area && a.Scheme == Scheme.Dvds
-                && db.StagePeriods.Any(p => p.ApplicationId == a.Id && p.Stage == DisclosureStage.Decision && p.EnteredAt > from && p.EnteredAt <= to))
-            .Select(a => new { a.Id, a.Scheme, a.ReceivedAt, a.RiskLevel })
-            .ToListAsync(ct);
         cases.AddRange(applications.Select(a => new DrammCase
         {
             Source = CaseSource.ClaresLaw, Record = CaseRecord.DisclosureApplication, RecordId = a.Id,
             Reference = DisclosureApplication.FormatReference(a.Scheme, a.Id), At = a.ReceivedAt, Risk = a.RiskLevel, Reason = "",
         }));
+        foreach (var o in orders)
+        {
+            var reference = ProtectionOrder.FormatReference(o.Id);
+            cases.Add(new DrammCase
+            {
+                Source = CaseSource.ProtectionOrder, Record = CaseRecord.ProtectionOrder, RecordId = o.Id, Reference = reference, At = o.IssuedAt,
+                IsMaracRepeat = repeats(o.VictimPersonId, reference, o.IssuedAt), Reason = "",
+            });
+        }
+
         return cases;
     }
 
-    /// <summary>A new incident within 12 months of the victim's last MARAC referral, through any merge, in any area.</summary>
-    private async Task<bool> IsRepeatAsync(int personId, string ownReference, DateTime at, CancellationToken ct)
+    /// <summary>
+    /// Whether a new case is within 12 months of the victim's last MARAC referral, through any merge, in any area
+    /// (<see cref="RiskHistory.Repeat"/>), for every victim at once: their MARAC referrals as victims are read in one
+    /// query, which is all the repeat rule looks at, and each case's own record is left out of its own history.
+    /// </summary>
+    private async Task<Func<int, string, DateTime, bool>> MaracHistoriesAsync(IEnumerable<int> personIds, CancellationToken ct)
     {
-        var canonical = await db.People.Where(p => p.Id == personId).Select(p => p.CanonicalId).FirstAsync(ct);
-        var past = (await history.InvolvementsAsync(canonical, null, ct)).Where(i => i.Reference != ownReference);
-        return RiskHistory.Repeat(past, at).IsRepeat;
+        var ids = personIds.Distinct().ToList();
+        var canonicalOf = await db.People.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.CanonicalId }).ToDictionaryAsync(p => p.Id, p => p.CanonicalId, ct);
+        var canonicals = canonicalOf.Values.Distinct().ToList();
+        var referrals = (await (
+                from i in db.PersonInvolvements.AsNoTracking()
+                join p in db.People on i.PersonId equals p.Id
+                where canonicals.Contains(p.CanonicalId) && i.Kind == InvolvementKind.MaracReferral && i.Role == CaseRole.Victim
+                select new { p.CanonicalId, Involvement = i })
+            .ToListAsync(ct))
+            .ToLookup(x => x.CanonicalId, x => x.Involvement);
+        return (personId, ownReference, at) => canonicalOf.TryGetValue(personId, out var canonical)
+            && RiskHistory.Repeat(referrals[canonical].Where(i => i.Reference != ownReference), at).IsRepeat;
     }
 }

@@ -76,6 +76,7 @@ public sealed class DrammCase
     {
         CaseRecord.DisclosureApplication => $"/disclosures/{RecordId}",
         CaseRecord.PoliceIncident => $"/incidents/{RecordId}",
+        CaseRecord.ProtectionOrder => $"/protection-orders/{RecordId}",
         _ => $"/referrals/{RecordId}",
     };
 }
@@ -94,4 +95,5 @@ public enum CaseRecord
     Referral,
     PoliceIncident,
     DisclosureApplication,
+    ProtectionOrder,
 }

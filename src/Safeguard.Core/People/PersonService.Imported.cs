@@ -32,11 +32,17 @@ public sealed partial class PersonService
             Version = 1,
             DateOfBirth = p.DateOfBirth,
         }).ToList();
-        await BulkInsert.InsertAsync(db, created, ct);
+        // A new record stands for itself: its canonical id is its own, written with it where the id is known first.
+        await BulkInsert.InsertAsync(db, created, keyed: p => p.CanonicalId = p.Id, ct);
 
-        // A new record stands for itself: one statement for the batch rather than an update per person.
+        // The rest (SQLite's first row) in one statement rather than an update per person; none on PostgreSQL.
         var ids = created.Select(p => p.Id).ToList();
-        await db.People.Where(p => ids.Contains(p.Id) && p.CanonicalId == 0).ExecuteUpdateAsync(s => s.SetProperty(p => p.CanonicalId, p => p.Id), ct);
+        var unset = created.Where(p => p.CanonicalId == 0).Select(p => p.Id).ToList();
+        if (unset.Count > 0)
+        {
+            await db.People.Where(p => unset.Contains(p.Id) && p.CanonicalId == 0).ExecuteUpdateAsync(s => s.SetProperty(p => p.CanonicalId, p => p.Id), ct);
+        }
+
         var names = new List<PersonName>(created.Count);
         var keys = new List<PersonMatchKey>(created.Count * 6);
         for (var i = 0; i < created.Count; i++)
@@ -47,7 +53,7 @@ public sealed partial class PersonService
             names.Add(name);
             person.Names.Add(name);
             keys.AddRange(Matching.MatchKeys.For(person).Select(k => new PersonMatchKey { Key = k, PersonId = person.Id }));
-            write.Record("person.created", "Person", Id(person.Id), after: Describe(person));
+            write.RecordForFlush("person.created", "Person", Id(person.Id), after: Describe(person));
         }
 
         await BulkInsert.InsertAsync(db, names, ct);

@@ -13,8 +13,14 @@ public static class SimpleDocx
     private const string SubheadingMarker = "## ";
 
     /// <summary>
-    /// A title, then one paragraph per string. A string starting with "## " becomes a subheading; newlines
-    /// inside a string become line breaks. Placeholders are kept as typed, each within a single run.
+    /// A paragraph that is exactly this string starts a new page (a form feed: no template or typed text is ever
+    /// just that), so a pack can give each case a page of its own.
+    /// </summary>
+    public const string PageBreak = "\f";
+
+    /// <summary>
+    /// A title, then one paragraph per string. A string starting with "## " becomes a subheading; one that is
+    /// <see cref="PageBreak"/> starts a new page; newlines inside a string become line breaks. Placeholders are kept as typed, each within a single run.
     /// </summary>
     public static byte[] Build(string title, IEnumerable<string> paragraphs)
     {
@@ -30,9 +36,11 @@ public static class SimpleDocx
             var body = new Body(Paragraph(title, "Heading1"));
             foreach (var paragraph in paragraphs)
             {
-                body.Append(paragraph.StartsWith(SubheadingMarker, StringComparison.Ordinal)
-                    ? Paragraph(paragraph[SubheadingMarker.Length..], "Heading2")
-                    : Paragraph(paragraph, style: null));
+                body.Append(paragraph == PageBreak
+                    ? new Paragraph(new Run(new Break { Type = BreakValues.Page }))
+                    : paragraph.StartsWith(SubheadingMarker, StringComparison.Ordinal)
+                        ? Paragraph(paragraph[SubheadingMarker.Length..], "Heading2")
+                        : Paragraph(paragraph, style: null));
             }
 
             body.Append(A4Page());

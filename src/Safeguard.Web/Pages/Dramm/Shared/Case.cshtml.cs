@@ -31,6 +31,7 @@ public sealed class CaseModel(DrammCaseScope scope, SafeguardDbContext db, Audit
     public RiskAssessment? Assessment { get; private set; }
     public DisclosureApplication? Application { get; private set; }
     public Safeguard.Core.Incidents.PoliceIncident? Incident { get; private set; }
+    public Safeguard.Core.ProtectionOrders.ProtectionOrder? Order { get; private set; }
     public IReadOnlyList<PersonLine> People { get; private set; } = [];
 
     /// <summary>Each agency's information on the case, with the agency's name.</summary>
@@ -124,6 +125,11 @@ public sealed class CaseModel(DrammCaseScope scope, SafeguardDbContext db, Audit
             }
 
             People = await LinesAsync(involved, ct);
+        }
+        else if (Case.Record == CaseRecord.ProtectionOrder)
+        {
+            Order = await db.ProtectionOrders.AsNoTracking().FirstAsync(o => o.Id == Case.RecordId, ct);
+            People = await LinesAsync([(Order.VictimPersonId, "Victim", null), (Order.PerpetratorPersonId, "Perpetrator", null)], ct);
         }
         else if (Case.Record == CaseRecord.DisclosureApplication)
         {
