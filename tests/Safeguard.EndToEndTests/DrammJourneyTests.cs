@@ -82,6 +82,12 @@ public sealed class DrammJourneyTests(AppFixture app)
             await Expect(page.Locator("#agency-information")).ToContainTextAsync("Northshire IDVA Service (demo)");
             await CheckAsync(page, "dj-case");
 
+            // The pack for the meeting: the agenda and a page per case, downloaded by an attending agency's reader too.
+            await page.GotoAsync(DrammDayPath(areaId, date));
+            var pack = await page.RunAndWaitForDownloadAsync(() => page.Locator("#pack a").ClickAsync());
+            Assert.True(new FileInfo((await pack.PathAsync())!).Length > 1000);
+            Assert.DoesNotContain(high, pack.SuggestedFilename);
+
             // The meeting: children and details confirmed, high risk agreed, referred to MARAC.
             await page.GotoAsync($"/dramm/cases/{caseId}/outcome");
             await page.Locator("#ChildrenConfirmed").CheckAsync();
