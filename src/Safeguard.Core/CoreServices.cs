@@ -49,6 +49,11 @@ public static class CoreServices
         services.AddScoped<Dramm.DrammMinutes>();
         services.AddScoped<Actions.ActionLog>();
         services.AddScoped<Marac.MaracIntake>();
+        services.AddScoped<Marac.MaracSettings>();
+        services.AddScoped<Marac.MaracMeetings>();
+        services.AddScoped<Marac.MaracAgenda>();
+        services.AddScoped<Marac.MaracPackReader>();
+        services.AddScoped<Marac.MaracPackRelease>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         services.AddScoped<IncidentRecorder>();
