@@ -43,6 +43,7 @@ public static class SafeguardServices
         services.Configure<DemoOptions>(config.GetSection("Demo"));
         services.Configure<Core.Notifications.EmailOptions>(config.GetSection("Email"));
         services.AddHostedService<EmailDelivery>();
+        services.AddHostedService<MaracPackReleaseSweep>();
         DemoOptions.RefuseOutsideDevelopment(config, builder.Environment);
 
         builder.Logging.ClearProviders();
