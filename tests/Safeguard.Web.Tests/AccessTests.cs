@@ -145,7 +145,7 @@ public sealed class AccessTests(SafeguardApp app)
         Assert.Equal(["/", "/dramm/shared", "/marac", "/actions", "/notifications", "/account"], links);
         var coordinator = await app.SignInAsync(await app.CreateUserAsync([Roles.MaracCoordinator]));
         links = (await coordinator.GetPageAsync("/")).QuerySelectorAll("#navigation a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/", "/people", "/dramm", "/marac", "/actions", "/dramm/settings", "/notifications", "/account"], links);
+        Assert.Equal(["/", "/people", "/referrals", "/dramm", "/marac", "/actions", "/incidents", "/dramm/settings", "/notifications", "/account"], links);
     }
 
     [Fact]
