@@ -8,13 +8,14 @@ using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Bench.Disclosures;
 using Safeguard.Bench.Incidents;
+using Safeguard.Bench.Marac;
 using Safeguard.Bench.People;
 using Safeguard.Core.Disclosures;
 using Safeguard.Core.Disclosures.Clocks;
 
 // Measured scenarios on a stated data size. Usage:
 //   Safeguard.Bench --provider Sqlite|PostgreSQL --connection "..." --events 1000000 --people 1000000
-//     --pairs 10000 --searches 500 --applications 200000 --scenarios audit,people,matching,disclosures --out report.json
+//     --pairs 10000 --searches 500 --applications 200000 --scenarios audit,people,matching,disclosures,incidents,marac --out report.json
 var options = Args.Parse(args);
 var database = new DatabaseOptions { Provider = options.Provider, ConnectionString = options.Connection };
 var services = new ServiceCollection()
@@ -145,6 +146,14 @@ if (options.Runs("incidents"))
     report["incidentImport"] = await IncidentScenario.RunAsync(database, options.Incidents);
 }
 
+if (options.Runs("marac"))
+{
+    // Issue 6's target: build and release the pack of a 40-case MARAC in 2 seconds or less (--marac-iterations N).
+    report["loadAverageBefore"] = File.ReadAllText("/proc/loadavg").Trim();
+    report["maracPack"] = await MaracScenario.RunAsync(database, options.MaracIterations);
+    report["loadAverageAfter"] = File.ReadAllText("/proc/loadavg").Trim();
+}
+
 var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
 Console.WriteLine(json);
 if (options.Out is not null)
@@ -195,6 +204,9 @@ internal sealed record Args(string Provider, string Connection, int Events, int 
     /// <summary>Time the scenarios on a database a --keep run left, without loading it again (--reuse; disclosures only).</summary>
     public bool Reuse { get; init; }
 
+    /// <summary>Timed rounds of the MARAC scenario (--marac-iterations), each on a fresh meeting.</summary>
+    public int MaracIterations { get; init; } = 20;
+
     public bool Runs(string scenario) => Scenarios.Contains(scenario, StringComparer.OrdinalIgnoreCase);
 
     public static Args Parse(string[] args)
@@ -214,6 +226,7 @@ internal sealed record Args(string Provider, string Connection, int Events, int 
             Reuse = args.Contains("--reuse"),
             Applications = int.Parse(Value("--applications") ?? "200000", CultureInfo.InvariantCulture),
             Incidents = int.Parse(Value("--incidents") ?? "100000", CultureInfo.InvariantCulture),
+            MaracIterations = int.Parse(Value("--marac-iterations") ?? "20", CultureInfo.InvariantCulture),
         };
     }
 }
