@@ -74,8 +74,7 @@ public sealed class MaracAgenda(SafeguardDbContext db, AuditTrail audit, MaracSe
         meeting.AgendaBuiltAt = clock.GetUtcNow().UtcDateTime;
         meeting.Version++;
         write.Record("marac.agenda-built", "MaracMeeting", Id(meeting.Id), summary: $"{MaracMeetings.Name(meeting)}; {waiting.Count} added, {order.Count} on the agenda");
-        await write.CommitAsync(ct);
-        return Result<MaracMeeting>.Ok(meeting);
+        return await CommitAsync(write, meeting, ct);
     }
 
     /// <summary>Moves a case to a new place (from 1), with the co-ordinator's reason; the others close up around it.</summary>
@@ -113,8 +112,7 @@ public sealed class MaracAgenda(SafeguardDbContext db, AuditTrail audit, MaracSe
         meeting.Version++;
         write.Record("marac.case-moved", "MaracCase", Id(item.Id), summary: item.Reference,
             before: new { Position = from }, after: new { item.Position, Reason = item.ReorderReason });
-        await write.CommitAsync(ct);
-        return Result<MaracCase>.Ok(item);
+        return await CommitAsync(write, item, ct);
     }
 
     /// <summary>Takes a case off the agenda, with the reason; its referral waits again for the next meeting.</summary>
@@ -140,8 +138,7 @@ public sealed class MaracAgenda(SafeguardDbContext db, AuditTrail audit, MaracSe
         meeting.Version++;
         write.Record("marac.case-removed", "MaracCase", Id(item.Id), summary: item.Reference,
             before: new { item.Position, MeetingId = meeting.Id }, after: new { Reason = reason.Trim() });
-        await write.CommitAsync(ct);
-        return Result<MaracMeeting>.Ok(meeting);
+        return await CommitAsync(write, meeting, ct);
     }
 
     /// <summary>
@@ -180,6 +177,20 @@ public sealed class MaracAgenda(SafeguardDbContext db, AuditTrail audit, MaracSe
         var meetingId = await db.MaracCases.Where(c => c.Id == caseId).Select(c => c.MeetingId).FirstAsync(ct);
         var meeting = await db.MaracMeetings.Include(m => m.Cases).FirstAsync(m => m.Id == meetingId, ct);
         return (meeting, meeting.Cases.First(c => c.Id == caseId));
+    }
+
+    /// <summary>Saves, or says the agenda changed under the user (another co-ordinator, or the release at the deadline).</summary>
+    private static async Task<Result<T>> CommitAsync<T>(AuditedWrite write, T value, CancellationToken ct)
+    {
+        try
+        {
+            await write.CommitAsync(ct);
+            return Result<T>.Ok(value);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<T>.Fail(new FieldError("Agenda", "Someone else changed this agenda, or the pack was released, while you were working on it: check it and try again"));
+        }
     }
 
     private static Result<T> Fixed<T>() =>

@@ -30,7 +30,16 @@ public sealed class MaracPackRelease(SafeguardDbContext db, AuditTrail audit, Au
         }
 
         await ReleaseInAsync(meeting, actor.ActorUserId, write, ct);
-        await write.CommitAsync(ct);
+        try
+        {
+            await write.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Released at the deadline, or the agenda changed, a moment ago.
+            return Result<MaracMeeting>.Fail(new FieldError("Release", "The agenda changed or the pack was released while you were working: check it and try again"));
+        }
+
         return Result<MaracMeeting>.Ok(meeting);
     }
 

@@ -117,14 +117,14 @@ public sealed class MaracAgendaTests : MaracFixture
     {
         int v1 = 9001, v2 = 9002, v3 = 9003;
         var thirteenth = await SetUpAsync(new DateOnly(2025, 11, 13));
-        await ReferAsync("OLDER", MaracCategory.FullDiscussion, new DateTime(2025, 11, 1), victim: v3);
+        await ReferAsync("OLDER", MaracCategory.FullDiscussion, new DateTime(2025, 11, 1, 0, 0, 0, DateTimeKind.Utc), victim: v3);
         await BuildAsync(thirteenth.Id);
         var twentySeventh = await SetUpAsync(new DateOnly(2025, 11, 27));
-        await ReferAsync("YEAR-AGO", MaracCategory.FullDiscussion, new DateTime(2025, 11, 20), victim: v1);
-        await ReferAsync("HEARD-AGAIN", MaracCategory.FullDiscussion, new DateTime(2025, 11, 20), victim: v2);
+        await ReferAsync("YEAR-AGO", MaracCategory.FullDiscussion, new DateTime(2025, 11, 20, 0, 0, 0, DateTimeKind.Utc), victim: v1);
+        await ReferAsync("HEARD-AGAIN", MaracCategory.FullDiscussion, new DateTime(2025, 11, 20, 0, 0, 0, DateTimeKind.Utc), victim: v2);
         await BuildAsync(twentySeventh.Id);
         var march = await SetUpAsync(new DateOnly(2026, 3, 19));
-        await ReferAsync("REPEAT", MaracCategory.SignificantUpdate, new DateTime(2026, 3, 10), victim: v2);
+        await ReferAsync("REPEAT", MaracCategory.SignificantUpdate, new DateTime(2026, 3, 10, 0, 0, 0, DateTimeKind.Utc), victim: v2);
         await BuildAsync(march.Id);
 
         var meeting = await SetUpAsync(Thursday);

@@ -130,8 +130,8 @@ public sealed class MaracPackTests : MaracFixture
         await Db(async db =>
         {
             // The later meetings' deadlines brought forward, as if they were due too: an empty agenda and an unbuilt one stay.
-            await db.MaracMeetings.Where(m => m.Id == empty.Id || m.Id == unbuilt.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.PackReleaseByUtc, new DateTime(2026, 12, 1)));
-            await db.MaracMeetings.Where(m => m.Id == empty.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.AgendaBuiltAt, new DateTime(2026, 12, 1)));
+            await db.MaracMeetings.Where(m => m.Id == empty.Id || m.Id == unbuilt.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.PackReleaseByUtc, new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc)));
+            await db.MaracMeetings.Where(m => m.Id == empty.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.AgendaBuiltAt, new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc)));
             return 0;
         });
         Host.Clock.Set(new DateTimeOffset(2026, 12, 4, 17, 0, 0, TimeSpan.Zero));
