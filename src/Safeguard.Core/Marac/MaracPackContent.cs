@@ -37,7 +37,7 @@ public sealed class MaracPackReader(SafeguardDbContext db, MaracAgenda agenda)
         var meeting = await db.MaracMeetings.AsNoTracking().Include(m => m.Cases).FirstAsync(m => m.Id == meetingId, ct);
         var area = await db.Areas.Where(a => a.Id == meeting.AreaId).Select(a => a.Name).FirstAsync(ct);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var invited = await db.MaracAttendance.Where(a => a.MeetingId == meetingId).Select(a => a.AgencyId).ToListAsync(ct);
+        var invited = await InvitedAsync(meeting, ct);
         var referralIds = meeting.Cases.Select(c => c.MaracReferralId).ToList();
         var queued = await db.MaracReferrals.AsNoTracking().Where(r => referralIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
 
@@ -132,9 +132,28 @@ public sealed class MaracPackReader(SafeguardDbContext db, MaracAgenda agenda)
 
         return new(
             $"MARAC pack, {area}, {London.Format(meeting.Date)}", area, London.Format(meeting.Date), Time(meeting.StartsAtUtc),
-            [.. invited.Select(id => agencies.GetValueOrDefault(id, "An agency")).Order(StringComparer.OrdinalIgnoreCase)],
+            invited,
             MaracPackContent.ConfidentialityLine, cases,
             [.. notices.Select(n => new PackRow(n.Reference, $"{Person(n.VictimPersonId)}; last MARAC {London.Format(n.LastHeard)}"))]);
+    }
+
+    /// <summary>
+    /// The meeting's invited agencies (its attendance rows), each with its representatives: the agency's people with
+    /// MARAC access in the area. "Northtown Housing (Sam Example, Alex Example)".
+    /// </summary>
+    public async Task<IReadOnlyList<string>> InvitedAsync(MaracMeeting meeting, CancellationToken ct = default)
+    {
+        var roles = Accounts.Capabilities.RolesWith(Accounts.Capability.ViewMaracCases).Except([Accounts.Roles.MaracCoordinator, Accounts.Roles.MeetingChair]).ToList();
+        var roleIds = db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id);
+        var agencies = await db.MaracAttendance.Where(a => a.MeetingId == meeting.Id).Join(db.Agencies, a => a.AgencyId, g => g.Id, (a, g) => new { g.Id, g.Name }).ToListAsync(ct);
+        var agencyIds = agencies.Select(a => a.Id).ToList();
+        var people = (await db.Users
+            .Where(u => !u.IsDisabled && agencyIds.Contains(u.AgencyId)
+                && db.UserAreas.Any(ua => ua.UserId == u.Id && ua.AreaId == meeting.AreaId)
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+            .Select(u => new { u.AgencyId, u.DisplayName }).ToListAsync(ct)).ToLookup(u => u.AgencyId, u => u.DisplayName);
+        return [.. agencies.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(a => people[a.Id].Any() ? $"{a.Name} ({string.Join(", ", people[a.Id].Order(StringComparer.OrdinalIgnoreCase))})" : $"{a.Name} (no representative yet)")];
     }
 
     public static string Time(DateTime utc) =>

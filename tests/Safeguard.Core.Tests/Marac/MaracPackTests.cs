@@ -46,6 +46,13 @@ public sealed class MaracPackTests : MaracFixture
     {
         var item = await DrammReferredAsync();
         await ReferAsync("CL000123", MaracCategory.ClaresLaw, On(11, 28), source: MaracReferralSource.ClaresLaw);
+        await Db(async db =>
+        {
+            db.MaracInvitedAgencies.Add(new MaracInvitedAgency { AreaId = Org.AreaA, AgencyId = Org.Agency });
+            return await db.SaveChangesAsync();
+        });
+        await UserAsync("Robin Rep", Org.Agency, Org.AreaA, Roles.AgencyRepresentative);
+        await UserAsync("Terry Leader", Org.Agency, Org.AreaA, Roles.TeamLeader);
         var meeting = await SetUpAsync(Thursday);
         await BuildAsync(meeting.Id);
 
@@ -57,6 +64,8 @@ public sealed class MaracPackTests : MaracFixture
         var text = body.InnerText;
         Assert.Equal(2, body.Descendants<Break>().Count(b => b.Type?.Value == BreakValues.Page));
         Assert.Contains(MaracPackContent.ConfidentialityLine, text);
+        Assert.Equal(["Testshire Police (Robin Rep)"], pack.Invited);
+        Assert.Contains("Invited agencies: Testshire Police (Robin Rep).", text);
         Assert.Contains("Area A", text);
         Assert.Contains("1. CL000123: Clare's Law disclosure (information only)", text);
         Assert.Contains($"2. {item.Reference}: Full discussion", text);

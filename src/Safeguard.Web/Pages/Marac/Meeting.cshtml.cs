@@ -16,7 +16,7 @@ namespace Safeguard.Web.Pages.Marac;
 /// co-ordinators and chairs build it, move or remove cases (saying why) and release the pack; the invited agencies'
 /// people see the released agenda and the pack. Outside <see cref="MaracScope"/>: not found. Every view is audited.
 /// </summary>
-public sealed class MeetingModel(MaracScope scope, SafeguardDbContext db, MaracAgenda agenda, MaracPackRelease release, AuditTrail audit) : PageModel
+public sealed class MeetingModel(MaracScope scope, SafeguardDbContext db, MaracAgenda agenda, MaracPackRelease release, MaracPackReader reader, AuditTrail audit) : PageModel
 {
     public MaracMeeting Meeting { get; private set; } = null!;
     public string AreaName { get; private set; } = "";
@@ -121,7 +121,7 @@ public sealed class MeetingModel(MaracScope scope, SafeguardDbContext db, MaracA
         AreaName = await db.Areas.Where(a => a.Id == meeting.AreaId).Select(a => a.Name).FirstAsync(ct);
         var cases = await db.MaracCases.AsNoTracking().Where(c => c.MeetingId == id).ToListAsync(ct);
         Cases = MaracAgenda.Times(meeting, cases);
-        Invited = await db.MaracAttendance.Where(a => a.MeetingId == id).Join(db.Agencies, a => a.AgencyId, g => g.Id, (a, g) => g.Name).OrderBy(n => n).ToListAsync(ct);
+        Invited = await reader.InvitedAsync(meeting, ct);
         Notices = await agenda.TwelveMonthNoticesAsync(meeting, ct);
         return true;
     }
