@@ -179,5 +179,15 @@ public sealed class MaracPagesTests(SafeguardApp app)
                 Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
             }
         }
+
+        // 28 days after the meeting the pack closes to the agencies again; the co-ordinator still sees it.
+        await app.WithDbAsync(async db => await db.MaracMeetings.Where(m => m.Id == meetingId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.StartsAtUtc, DateTime.UtcNow.AddDays(-MaracSharing.AccessDays).AddMinutes(-1))));
+        foreach (var url in urls)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync(urls[1])).StatusCode);
     }
 }
