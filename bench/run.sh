@@ -3,11 +3,11 @@
 # Usage: bench/run.sh [--events N] [--people N] [--pairs N] [--searches N] [--applications N] [--incidents N] [--scenarios LIST]
 #   defaults: 1,000,000 audit events, 1,000,000 people, 10,000 duplicate and 10,000 near-miss pairs, 500 searches,
 #   200,000 disclosure applications, 100,000 police incident rows; LIST is a comma-separated choice of
-#   audit,people,matching,disclosures,incidents,dramm (all by default).
+#   audit,people,matching,disclosures,incidents,dramm,marac (all by default).
 #   A bare number as the first argument is taken as --events, as before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EVENTS=1000000 PEOPLE=1000000 PAIRS=10000 SEARCHES=500 APPLICATIONS=200000 INCIDENTS=100000 SCENARIOS=audit,people,matching,disclosures,incidents,dramm
+EVENTS=1000000 PEOPLE=1000000 PAIRS=10000 SEARCHES=500 APPLICATIONS=200000 INCIDENTS=100000 SCENARIOS=audit,people,matching,disclosures,incidents,dramm,marac
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then EVENTS="$1"; shift; fi
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -61,4 +61,11 @@ if wants dramm; then
     --scenarios dramm --out bench/results/dramm-sqlite.json
   $BENCH --provider PostgreSQL --connection "$SAFEGUARD_PG;Database=safeguard_bench_dramm" \
     --scenarios dramm --out bench/results/dramm-postgresql.json
+fi
+# A 40-case MARAC's agenda, pack and release on a fresh database of its own, into marac-sqlite.json / marac-postgresql.json.
+if wants marac; then
+  $BENCH --provider Sqlite --connection "Data Source=${TMPDIR:-/tmp}/safeguard-bench-marac.db" \
+    --scenarios marac --out bench/results/marac-sqlite.json
+  $BENCH --provider PostgreSQL --connection "$SAFEGUARD_PG;Database=safeguard_bench_marac" \
+    --scenarios marac --out bench/results/marac-postgresql.json
 fi

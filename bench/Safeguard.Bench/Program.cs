@@ -8,13 +8,14 @@ using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Bench.Disclosures;
 using Safeguard.Bench.Incidents;
+using Safeguard.Bench.Marac;
 using Safeguard.Bench.People;
 using Safeguard.Core.Disclosures;
 using Safeguard.Core.Disclosures.Clocks;
 
 // Measured scenarios on a stated data size. Usage:
 //   Safeguard.Bench --provider Sqlite|PostgreSQL --connection "..." --events 1000000 --people 1000000
-//     --pairs 10000 --searches 500 --applications 200000 --scenarios audit,people,matching,disclosures --out report.json
+//     --pairs 10000 --searches 500 --applications 200000 --scenarios audit,people,matching,disclosures,incidents,marac --out report.json
 var options = Args.Parse(args);
 var database = new DatabaseOptions { Provider = options.Provider, ConnectionString = options.Connection };
 var services = new ServiceCollection()
@@ -150,6 +151,15 @@ if (options.Runs("dramm"))
     // Issue 5's target: a day's list of about 60 cases built, ordered and its pack made in 1 second or less.
     report["loadAverageBefore"] = File.ReadAllText("/proc/loadavg").Trim();
     report["drammList"] = await Safeguard.Bench.Dramm.DrammScenario.RunAsync(database, options.DrammBackground, options.DrammWindow, options.DrammRuns);
+    report["loadAverageAfter"] = File.ReadAllText("/proc/loadavg").Trim();
+}
+
+if (options.Runs("marac"))
+{
+    // Issue 6's target: build and release the pack of a 40-case MARAC in 2 seconds or less (--marac-iterations N).
+    report["loadAverageBefore"] = File.ReadAllText("/proc/loadavg").Trim();
+    report["maracPack"] = await MaracScenario.RunAsync(database, options.MaracIterations);
+    report["loadAverageAfter"] = File.ReadAllText("/proc/loadavg").Trim();
 }
 
 var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
@@ -208,6 +218,8 @@ internal sealed record Args(string Provider, string Connection, int Events, int 
     public int DrammWindow { get; init; } = 130;
 
     public int DrammRuns { get; init; } = 20;
+    /// <summary>Timed rounds of the MARAC scenario (--marac-iterations), each on a fresh meeting.</summary>
+    public int MaracIterations { get; init; } = 20;
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario, StringComparer.OrdinalIgnoreCase);
 
@@ -231,6 +243,7 @@ internal sealed record Args(string Provider, string Connection, int Events, int 
             DrammBackground = int.Parse(Value("--dramm-background") ?? "5000", CultureInfo.InvariantCulture),
             DrammWindow = int.Parse(Value("--dramm-window") ?? "130", CultureInfo.InvariantCulture),
             DrammRuns = int.Parse(Value("--dramm-runs") ?? "20", CultureInfo.InvariantCulture),
+            MaracIterations = int.Parse(Value("--marac-iterations") ?? "20", CultureInfo.InvariantCulture),
         };
     }
 }

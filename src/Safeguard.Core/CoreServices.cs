@@ -56,6 +56,11 @@ public static class CoreServices
         services.AddScoped<Marac.MaracFigures>();
         services.AddScoped<Marac.ClaresLawReferrals>();
         services.AddScoped<Marac.PartnerReferrals>();
+        services.AddScoped<Marac.MaracSettings>();
+        services.AddScoped<Marac.MaracMeetings>();
+        services.AddScoped<Marac.MaracAgenda>();
+        services.AddScoped<Marac.MaracPackReader>();
+        services.AddScoped<Marac.MaracPackRelease>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         services.AddScoped<IncidentRecorder>();

@@ -140,6 +140,12 @@ public sealed class AccessTests(SafeguardApp app)
         links = (await admin.GetPageAsync("/")).QuerySelectorAll("#navigation a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/", "/people", "/admin/users", "/admin/organisation", "/admin/merges", "/admin/disclosures", "/dramm/settings", "/admin/email",
             "/notifications", "/account"], links);
+        var rep = await app.SignInAsync(await app.CreateUserAsync([Roles.AgencyRepresentative]));
+        links = (await rep.GetPageAsync("/")).QuerySelectorAll("#navigation a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/", "/dramm/shared", "/marac", "/actions", "/notifications", "/account"], links);
+        var coordinator = await app.SignInAsync(await app.CreateUserAsync([Roles.MaracCoordinator]));
+        links = (await coordinator.GetPageAsync("/")).QuerySelectorAll("#navigation a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/", "/people", "/referrals", "/dramm", "/marac", "/actions", "/incidents", "/dramm/settings", "/notifications", "/account"], links);
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public static class SafeguardServices
         services.Configure<Core.Notifications.EmailOptions>(config.GetSection("Email"));
         services.AddHostedService<EmailDelivery>();
         services.AddHostedService<ActionReminderSweep>();
+        services.AddHostedService<MaracPackReleaseSweep>();
         DemoOptions.RefuseOutsideDevelopment(config, builder.Environment);
 
         builder.Logging.ClearProviders();
