@@ -49,6 +49,8 @@ public static class CoreServices
         services.AddScoped<Dramm.DrammMinutes>();
         services.AddScoped<Actions.ActionLog>();
         services.AddScoped<Marac.MaracIntake>();
+        services.AddScoped<Marac.MaracLive>();
+        services.AddScoped<Marac.MaracCaseRecord>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         services.AddScoped<IncidentRecorder>();
