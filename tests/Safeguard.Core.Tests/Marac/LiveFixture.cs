@@ -63,10 +63,10 @@ public abstract class LiveFixture : IAsyncLifetime
     protected Task<(int Meeting, int[] Cases)> MeetingAsync(DateOnly? day = null, int cases = 2, bool released = true, int? drammCaseId = null) =>
         SeedMeetingAsync(Host, Org.AreaA, day ?? MeetingDay, [Org.Agency, Housing], cases, released, drammCaseId);
 
-    internal static Task<(int Meeting, int[] Cases)> SeedMeetingAsync(CoreHost host, int area, DateOnly day, int[] invited, int cases, bool released, int? drammCaseId = null)
+    internal static async Task<(int Meeting, int[] Cases)> SeedMeetingAsync(CoreHost host, int area, DateOnly day, int[] invited, int cases, bool released, int? drammCaseId = null)
     {
         using var scope = host.Scope();
-        return LiveSeed.MeetingAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>(), area, day, invited, cases, released, drammCaseId);
+        return await LiveSeed.MeetingAsync(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>(), area, day, invited, cases, released, drammCaseId);
     }
 
     protected static string Name(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
