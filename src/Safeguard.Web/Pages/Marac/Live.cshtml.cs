@@ -129,7 +129,9 @@ public sealed class LiveModel(SafeguardDbContext db, MaracScope scope, MaracLive
     /// <summary>Loads the screen, runs one save, and either redirects back to its anchor or shows the page with the errors.</summary>
     private async Task<IActionResult> SaveAsync(int id, int? position, string anchor, Func<CancellationToken, Task<IReadOnlyList<FieldError>>> save, string notice)
     {
-        if (!await LoadAsync(id, position))
+        // A case's forms need a case: a meeting with none on its agenda has nothing to save them to.
+        var forCase = anchor.StartsWith("information-", StringComparison.Ordinal) || anchor == "case-actions";
+        if (!await LoadAsync(id, position) || (forCase && Current is null))
         {
             return NotFound();
         }
