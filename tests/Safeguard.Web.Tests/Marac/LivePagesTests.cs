@@ -211,4 +211,67 @@ public sealed class LivePagesTests(SafeguardApp app)
         await db.SaveChangesAsync();
         return agency.Id;
     });
+
+    [Fact]
+    public async Task The_earlier_meetings_unfinished_actions_come_first_and_the_owner_agencys_update_is_recorded()
+    {
+        var (area, meeting, _) = await MeetingAsync(app.AgencyId, app.OtherAgencyId);
+        var owner = await app.CreateUserAsync([Roles.AgencyRepresentative], [area], agency: app.OtherAgencyId);
+        // An earlier meeting of the area, a fortnight ago, with one unfinished action and one finished before today.
+        var (open, finished) = await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var earlier = new MaracMeeting { AreaId = area, Date = London.Today(app.Clock).AddDays(-14), StartsAtUtc = now.AddDays(-14), PackReleaseByUtc = now.AddDays(-21), CreatedAt = now.AddDays(-28), Version = 1 };
+            db.MaracMeetings.Add(earlier);
+            await db.SaveChangesAsync();
+            var r = new MaracReferral { AreaId = area, Source = MaracReferralSource.PartnerReferral, Category = MaracCategory.FullDiscussion, ReferredAt = now.AddDays(-30), Reference = $"LE{earlier.Id:D5}", MeetingId = earlier.Id, CreatedAt = now.AddDays(-30) };
+            db.MaracReferrals.Add(r);
+            await db.SaveChangesAsync();
+            var c = new MaracCase { MeetingId = earlier.Id, MaracReferralId = r.Id, Reference = r.Reference, Category = r.Category, ReferredAt = r.ReferredAt, Position = 1, Minutes = 10, Version = 1 };
+            db.MaracCases.Add(c);
+            await db.SaveChangesAsync();
+            Safeguard.Core.Actions.CaseAction Action(Safeguard.Core.Actions.ActionStatus status, DateTime? completed) => new()
+            {
+                Source = Safeguard.Core.Actions.ActionSource.MaracCase, SourceId = c.Id, Reference = c.Reference, AreaId = area, OwnerAgencyId = app.OtherAgencyId, OwnerUserId = owner.Id,
+                Description = status == Safeguard.Core.Actions.ActionStatus.Open ? "Change the locks" : "Visit the school", DueOn = London.Today(app.Clock).AddDays(-1), Status = status,
+                CreatedAt = now.AddDays(-14), CompletedAt = completed, Version = 1,
+            };
+            var a = Action(Safeguard.Core.Actions.ActionStatus.Open, null);
+            var b = Action(Safeguard.Core.Actions.ActionStatus.Done, now.AddDays(-3));
+            db.CaseActions.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        var url = $"/marac/meetings/{meeting}/live";
+        var coordinator = await app.SignInAsync(await app.CoordinatorAsync(area));
+        await coordinator.PostFormAsync(url, new Dictionary<string, string>(), $"{url}?handler=Open");
+        var page = await coordinator.GetPageAsync(url);
+        Assert.NotNull(page.QuerySelector($"#action-{open}"));
+        Assert.Null(page.QuerySelector($"#action-{finished}"));
+
+        var p = $"act-{open}-";
+        var action = $"{url}?handler=ActionUpdate&actionId={open}&case=1";
+        var noEvidence = await (await coordinator.PostFormAsync(url, new Dictionary<string, string>
+        {
+            [p + "Status"] = "Done", [p + "Note"] = "Locks changed on Monday", [p + "Version"] = "1", [p + "ByAgencyId"] = Id(app.OtherAgencyId),
+        }, action)).ReadDocumentAsync();
+        Assert.Contains("Enter the evidence that the action is done", noEvidence.ErrorSummary());
+        Assert.NotNull(noEvidence.QuerySelector($".govuk-error-summary a[href='#{p}CompletionEvidence']"));
+        Assert.Equal("Locks changed on Monday", noEvidence.QuerySelector($"#{p}Note")!.TextContent);
+
+        var byPolice = await (await coordinator.PostFormAsync(url, new Dictionary<string, string>
+        {
+            [p + "Status"] = "NotDone", [p + "Note"] = "Not ours", [p + "Version"] = "1", [p + "ByAgencyId"] = Id(app.AgencyId),
+        }, action)).ReadDocumentAsync();
+        Assert.Contains("Only the agency that owns this action can update it", byPolice.ErrorSummary());
+
+        var done = await coordinator.PostFormAsync(url, new Dictionary<string, string>
+        {
+            [p + "Status"] = "Done", [p + "Note"] = "Locks changed on Monday", [p + "CompletionEvidence"] = "Locksmith invoice 12", [p + "Version"] = "1", [p + "ByAgencyId"] = Id(app.OtherAgencyId),
+        }, action);
+        Assert.Equal($"{url}?case=1#action-{open}", done.Location());
+        Assert.Equal(Safeguard.Core.Actions.ActionStatus.Done, await app.WithDbAsync(db => db.CaseActions.Where(a => a.Id == open).Select(a => a.Status).SingleAsync()));
+        Assert.Contains("now Done", (await coordinator.GetPageAsync(url)).QuerySelector($"#action-{open}")!.TextContent);
+        Assert.True(await app.AuditedAsync("marac.action-update-recorded", Id(meeting)));
+    }
 }
