@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Reproduces bench/README.md's figures: every scenario on SQLite and on a throwaway PostgreSQL.
-# Usage: bench/run.sh [--events N] [--people N] [--pairs N] [--searches N] [--applications N] [--incidents N] [--scenarios LIST]
+# Usage: bench/run.sh [--events N] [--people N] [--pairs N] [--searches N] [--applications N] [--incidents N] [--marac-saves N] [--scenarios LIST]
 #   defaults: 1,000,000 audit events, 1,000,000 people, 10,000 duplicate and 10,000 near-miss pairs, 500 searches,
-#   200,000 disclosure applications, 100,000 police incident rows; LIST is a comma-separated choice of
-#   audit,people,matching,disclosures,incidents,dramm,marac (all by default).
+#   200,000 disclosure applications, 100,000 police incident rows, 300 live-meeting saves per run; LIST is a
+#   comma-separated choice of audit,people,matching,disclosures,incidents,dramm,marac,marac-live (all by default).
 #   A bare number as the first argument is taken as --events, as before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EVENTS=1000000 PEOPLE=1000000 PAIRS=10000 SEARCHES=500 APPLICATIONS=200000 INCIDENTS=100000 SCENARIOS=audit,people,matching,disclosures,incidents,dramm,marac
+EVENTS=1000000 PEOPLE=1000000 PAIRS=10000 SEARCHES=500 APPLICATIONS=200000 INCIDENTS=100000 MARAC_SAVES=300 SCENARIOS=audit,people,matching,disclosures,incidents,dramm,marac,marac-live
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then EVENTS="$1"; shift; fi
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -17,6 +17,7 @@ while [ $# -gt 0 ]; do
     --searches) SEARCHES="$2"; shift 2 ;;
     --applications) APPLICATIONS="$2"; shift 2 ;;
     --incidents) INCIDENTS="$2"; shift 2 ;;
+    --marac-saves) MARAC_SAVES="$2"; shift 2 ;;
     --scenarios) SCENARIOS="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -68,4 +69,12 @@ if wants marac; then
     --scenarios marac --out bench/results/marac-sqlite.json
   $BENCH --provider PostgreSQL --connection "$SAFEGUARD_PG;Database=safeguard_bench_marac" \
     --scenarios marac --out bench/results/marac-postgresql.json
+fi
+# The MARAC meeting, live: saves while 30 readers load the same meeting, on a fresh database of its own, into
+# marac-live-sqlite.json / marac-live-postgresql.json.
+if wants marac-live; then
+  $BENCH --provider Sqlite --connection "Data Source=${TMPDIR:-/tmp}/safeguard-bench-marac-live.db" \
+    --marac-saves "$MARAC_SAVES" --scenarios marac-live --out bench/results/marac-live-sqlite.json
+  $BENCH --provider PostgreSQL --connection "$SAFEGUARD_PG;Database=safeguard_bench_marac_live" \
+    --marac-saves "$MARAC_SAVES" --scenarios marac-live --out bench/results/marac-live-postgresql.json
 fi

@@ -61,6 +61,8 @@ public static class CoreServices
         services.AddScoped<Marac.MaracAgenda>();
         services.AddScoped<Marac.MaracPackReader>();
         services.AddScoped<Marac.MaracPackRelease>();
+        services.AddScoped<Marac.MaracLive>();
+        services.AddScoped<Marac.MaracCaseRecord>();
         services.AddScoped<DashDefinitions>();
         services.AddScoped<ReferralService>();
         services.AddScoped<IncidentRecorder>();

@@ -74,7 +74,8 @@ public sealed class ActionLog(SafeguardDbContext db, AuditTrail audit, AuditCont
     }
 
     /// <summary>The owner agency's update: a status and what was done; finishing as done needs the evidence.</summary>
-    public async Task<Result<CaseAction>> UpdateAsync(int actionId, int byAgencyId, ActionUpdateInput input, CancellationToken ct = default)
+    /// <param name="atMaracMeetingId">Set when the co-ordinator types the owner agency's update in at a MARAC: the audit says so.</param>
+    public async Task<Result<CaseAction>> UpdateAsync(int actionId, int byAgencyId, ActionUpdateInput input, CancellationToken ct = default, int? atMaracMeetingId = null)
     {
         var action = await db.CaseActions.FirstAsync(a => a.Id == actionId, ct);
         if (action.OwnerAgencyId != byAgencyId)
@@ -130,6 +131,12 @@ public sealed class ActionLog(SafeguardDbContext db, AuditTrail audit, AuditCont
         db.ActionUpdates.Add(new ActionUpdate { ActionId = action.Id, At = now, ByUserId = actor.ActorUserId, Status = action.Status, Note = note! });
         write.Record("action.updated", "CaseAction", action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             before: new { Status = before.ToString() }, after: new { Status = action.Status.ToString() });
+        if (atMaracMeetingId is int meetingId)
+        {
+            write.Record("marac.action-update-recorded", "MaracMeeting", meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                summary: action.Reference, after: new { ActionId = action.Id, ByAgencyId = byAgencyId, Status = action.Status.ToString() });
+        }
+
         try
         {
             await write.CommitAsync(ct);

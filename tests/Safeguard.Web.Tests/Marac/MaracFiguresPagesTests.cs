@@ -29,7 +29,7 @@ public sealed class MaracFiguresPagesTests(SafeguardApp app)
 
         var coordinator = await app.SignInAsync(user);
         var page = await coordinator.GetPageAsync("/marac/figures");
-        Assert.NotNull(page.QuerySelector("#navigation a[href='/marac/figures']"));
+        Assert.NotNull(page.QuerySelector("#navigation a[href='/marac']"));
         var row = page.QuerySelector($"#meeting-{meeting.Id}")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal(["2", "1", "1"], row);
         Assert.NotNull(page.QuerySelector($"#meeting-{earlier.Id}"));
