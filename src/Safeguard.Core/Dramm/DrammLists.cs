@@ -182,11 +182,13 @@ public sealed class DrammLists(SafeguardDbContext db, DrammSettings settings, Au
             .Select(a => new { a.Id, a.Scheme, a.ReceivedAt, a.RiskLevel })
             .ToListAsync(ct);
 
-        // Protection orders issued in the 24 hours before the release (protocol 2.20), and within the window, so an
-        // order is never on two lists when two releases are less than a day apart.
-        var ordersFrom = meeting.ReleaseByUtc.AddHours(-ProtectionOrderHours) > from ? meeting.ReleaseByUtc.AddHours(-ProtectionOrderHours) : from;
+        // Protection orders new since the last list (protocol 2.20: "issued in the last 24 hours", which the window
+        // is on a weekday and stretches over weekends and bank holidays): taken by when they were recorded, as
+        // incidents are, so one recorded after the release it was issued before goes on the next list, not on none.
+        // An old order recorded late is left to the officer: the DRAMM shares new orders, not the back catalogue.
+        var issuedSince = from.AddHours(-ProtectionOrderHours);
         var orders = await db.ProtectionOrders.AsNoTracking()
-            .Where(o => o.AreaId == area && o.IssuedAt > ordersFrom && o.IssuedAt <= to)
+            .Where(o => o.AreaId == area && o.RecordedAt > from && o.RecordedAt <= to && o.IssuedAt > issuedSince)
             .Select(o => new { o.Id, o.IssuedAt, o.VictimPersonId })
             .ToListAsync(ct);
 

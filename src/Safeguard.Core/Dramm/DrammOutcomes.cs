@@ -70,10 +70,9 @@ public sealed class DrammOutcomes(SafeguardDbContext db, AuditTrail audit, Audit
             errors.Add(new("Decision", $"MARAC takes victims aged {MaracMinimumAge} or over, and this victim is {AgeOn(born, meeting.Date)}: refer them to children's safeguarding instead"));
         }
 
-        if (input.Decision == MaracDecision.NotReferred
-            && await db.MaracReferrals.AnyAsync(r => r.DrammCaseId == item.Id && r.MeetingId != null, ct))
+        if (await PlacedConflictAsync(item.Id, input.Decision, ct) is { } placed)
         {
-            errors.Add(new("Decision", "This case is already on a MARAC agenda: ask the MARAC co-ordinator to take it off before changing the decision"));
+            errors.Add(placed);
         }
 
         if (errors.Count > 0)
@@ -115,6 +114,13 @@ public sealed class DrammOutcomes(SafeguardDbContext db, AuditTrail audit, Audit
 
         try
         {
+            // Checked again inside the write: a MARAC agenda built since the first check must not be contradicted.
+            if (await PlacedConflictAsync(item.Id, input.Decision, ct) is { } placedSince)
+            {
+                db.ChangeTracker.Clear();
+                return Result<DrammCase>.Fail(placedSince);
+            }
+
             // The MARAC's queue follows the decision too: referred in the category decided, or taken back if not referred.
             if (input.Decision is { } decided && decided != MaracDecision.NotReferred)
             {
@@ -160,6 +166,29 @@ public sealed class DrammOutcomes(SafeguardDbContext db, AuditTrail audit, Audit
             _ => null,
         };
         return personId is null ? null : await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
+    }
+
+    /// <summary>
+    /// Once the case is on a MARAC agenda, the DRAMM's decision can no longer be taken back or its category changed
+    /// here: the agenda (and perhaps the pack the agencies read) already says otherwise.
+    /// </summary>
+    private async Task<FieldError?> PlacedConflictAsync(int caseId, MaracDecision? decision, CancellationToken ct)
+    {
+        var placed = await db.MaracReferrals.AsNoTracking().Where(r => r.DrammCaseId == caseId && r.MeetingId != null)
+            .Select(r => new { r.Category }).FirstOrDefaultAsync(ct);
+        if (placed is null || decision is null)
+        {
+            return null;
+        }
+
+        if (decision == MaracDecision.NotReferred)
+        {
+            return new("Decision", "This case is already on a MARAC agenda: ask the MARAC co-ordinator to take it off before changing the decision");
+        }
+
+        return CategoryOf(decision.Value) == placed.Category
+            ? null
+            : new("Decision", $"This case is already on a MARAC agenda as {Marac.MaracNames.Of(placed.Category).ToLowerInvariant()}: ask the MARAC co-ordinator before changing the kind of discussion");
     }
 
     private static Marac.MaracCategory CategoryOf(MaracDecision d) => d switch

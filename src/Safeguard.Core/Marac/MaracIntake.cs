@@ -24,6 +24,15 @@ public sealed class MaracIntake(SafeguardDbContext db, AuditContext actor, TimeP
             existing.DrammCaseId ??= input.DrammCaseId;
             existing.DisclosureApplicationId ??= input.DisclosureApplicationId;
             existing.VictimPersonId ??= input.VictimPersonId;
+
+            // A case the DRAMM queued that another source now refers too becomes that source's: if the DRAMM later
+            // takes its decision back, the other referral still stands (WithdrawAsync only unlinks the DRAMM then).
+            if (existing.Source == MaracReferralSource.Dramm && input.Source != MaracReferralSource.Dramm)
+            {
+                write.Record("marac.referral-changed", "MaracReferral", Id(existing), summary: existing.Reference,
+                    before: new { Source = existing.Source.ToString() }, after: new { Source = input.Source.ToString() });
+                existing.Source = input.Source;
+            }
             // The category is the source's own judgement: a later source never overrides another's, except the DRAMM,
             // whose meeting decides the kind of discussion the case needs.
             if (existing.MeetingId is null && existing.Category != input.Category

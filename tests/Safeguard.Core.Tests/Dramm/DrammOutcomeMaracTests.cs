@@ -105,6 +105,11 @@ public sealed class DrammOutcomeMaracTests : ReferralFixture
         Assert.Equal(MaracDecision.FullDiscussion, saved.Decision);
         Assert.Equal(referred.Value.Version, saved.Version);
         Assert.Empty(await AuditAsync("marac.referral-withdrawn"));
+
+        var recategorised = await RecordAsync(listed.Id, Decided(referred.Value!.Version, MaracDecision.InformationOnly));
+        AssertError(recategorised, "Decision");
+        Assert.Contains("already on a MARAC agenda as full discussion", recategorised.Errors.Single().Message);
+        Assert.Equal(MaracCategory.FullDiscussion, Assert.Single(await QueueAsync()).Category);
     }
 
     [Fact]

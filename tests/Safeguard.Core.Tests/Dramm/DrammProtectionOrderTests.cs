@@ -66,19 +66,25 @@ public sealed class DrammProtectionOrderTests : ReferralFixture
         Assert.Equal(new Eligibility(true, "Protection order issued in the last 24 hours", AgendaGroup.ProtectionOrders),
             DrammRules.Check(new DrammCandidate(CaseSource.ProtectionOrder, "PO000001", DateTime.UtcNow, null, false, false, false)));
 
-        Host.Clock.Set(new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero));
         var victim = await PersonAsync("Vicky", "Testcase", new DateOnly(1990, 5, 5));
         var perpetrator = await PersonAsync("Percy", "Testcase", new DateOnly(1988, 1, 1));
-        // Tuesday 1 December's list: released at 10:00 (GMT), its window from Monday's 11:00 release.
+        // Tuesday 1 December's list: released at 10:00 (GMT), its window from Monday's 11:00 release. An order issued
+        // and recorded before Monday's release went on Monday's list.
+        Host.Clock.Set(new DateTimeOffset(2026, 11, 30, 10, 45, 0, TimeSpan.Zero));
+        var mondays = (await RecordAsync(Order(new DateTime(2026, 11, 30, 10, 30, 0), victim, perpetrator))).Value!;
+        Host.Clock.Set(new DateTimeOffset(2026, 11, 30, 23, 0, 0, TimeSpan.Zero));
         var inWindow = (await RecordAsync(Order(new DateTime(2026, 11, 30, 15, 0, 0), victim, perpetrator))).Value!;
-        var mondays = (await RecordAsync(Order(new DateTime(2026, 11, 30, 10, 30, 0), victim, perpetrator))).Value!; // Monday's list
+        // Issued before Monday's release but recorded after it: Tuesday's list, not none.
+        var recordedLate = (await RecordAsync(Order(new DateTime(2026, 11, 30, 10, 50, 0), victim, perpetrator))).Value!;
+        // Issued days ago: not new, whenever recorded.
         var older = (await RecordAsync(Order(new DateTime(2026, 11, 27, 9, 0, 0), victim, perpetrator))).Value!;
 
         using var scope = Host.Scope();
         scope.ServiceProvider.GetRequiredService<AuditContext>().ActorUserId = Coordinator;
         var prepared = await scope.ServiceProvider.GetRequiredService<DrammLists>().PrepareAsync(Org.AreaA, new DateOnly(2026, 12, 1));
         Assert.True(prepared.Succeeded, string.Join("; ", prepared.Errors));
-        var listed = Assert.Single(prepared.Value!.Cases);
+        Assert.Equal([inWindow.Id, recordedLate.Id], prepared.Value!.Cases.Select(c => c.RecordId).Order());
+        var listed = prepared.Value.Cases.Single(c => c.RecordId == inWindow.Id);
         Assert.Equal((CaseRecord.ProtectionOrder, inWindow.Id, inWindow.Reference), (listed.Record, listed.RecordId, listed.Reference));
         Assert.True(listed.OnList);
         Assert.Equal(AgendaGroup.ProtectionOrders, listed.Group);

@@ -145,7 +145,8 @@ public sealed class ClaresLawReferralTests : ClaresLawReferralFixture
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         var entry = Assert.Single(await Db(db => db.MaracReferrals.AsNoTracking().ToListAsync()));
-        Assert.Equal((MaracReferralSource.Dramm, MaracCategory.FullDiscussion), (entry.Source, entry.Category));
+        // The case is now also Clare's Law's (so the DRAMM taking its decision back leaves it queued), in the DRAMM's category.
+        Assert.Equal((MaracReferralSource.ClaresLaw, MaracCategory.FullDiscussion), (entry.Source, entry.Category));
         Assert.Equal(((int?)listed.Id, (int?)result.Value!.Id, (int?)high.App.Id), (entry.DrammCaseId, entry.ReferralId, entry.DisclosureApplicationId));
     }
 
