@@ -148,8 +148,8 @@ public sealed class MaracJourneyTests(AppFixture app)
         await page.FillAsync("#Description", description);
         await page.Locator("#OwnerUserId").SelectOptionAsync(new SelectOptionValue { Label = owner });
         await page.FillAsync("#DueOn", due.Day.ToString(CultureInfo.InvariantCulture));
-        await page.FillAsync("#DueOnMonth", due.Month.ToString(CultureInfo.InvariantCulture));
-        await page.FillAsync("#DueOnYear", due.Year.ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync("#DueOn-month", due.Month.ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync("#DueOn-year", due.Year.ToString(CultureInfo.InvariantCulture));
         await Button(page, "Set the action").ClickAsync();
         await Expect(page.Locator("#actions")).ToContainTextAsync(description);
     }
