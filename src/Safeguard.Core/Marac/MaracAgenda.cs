@@ -107,11 +107,12 @@ public sealed class MaracAgenda(SafeguardDbContext db, AuditTrail audit, MaracSe
         order.Remove(item);
         order.Insert(newPosition - 1, item);
         Renumber(order);
+        // The reason stays on the case, not in the permanent audit trail: the co-ordinator's words may name people.
         item.ReorderReason = reason.Trim();
         item.Version++;
         meeting.Version++;
         write.Record("marac.case-moved", "MaracCase", Id(item.Id), summary: item.Reference,
-            before: new { Position = from }, after: new { item.Position, Reason = item.ReorderReason });
+            before: new { Position = from }, after: new { item.Position, ReasonGiven = true });
         return await CommitAsync(write, item, ct);
     }
 
@@ -123,6 +124,11 @@ public sealed class MaracAgenda(SafeguardDbContext db, AuditTrail audit, MaracSe
             return Result<MaracMeeting>.Fail(new FieldError("Reason", "Enter why the case is taken off the agenda"));
         }
 
+        if (reason.Trim().Length > 1000)
+        {
+            return Result<MaracMeeting>.Fail(new FieldError("Reason", "The reason must be 1,000 characters or fewer"));
+        }
+
         await using var write = await audit.BeginAsync(ct);
         var (meeting, item) = await LoadAsync(caseId, ct);
         if (meeting.PackReleasedAt is not null)
@@ -131,13 +137,17 @@ public sealed class MaracAgenda(SafeguardDbContext db, AuditTrail audit, MaracSe
         }
 
         var referral = await db.MaracReferrals.FirstAsync(r => r.Id == item.MaracReferralId, ct);
+
+        // The case row goes, so the reason is kept on the referral (the latest removal's), not in the permanent audit
+        // trail: the co-ordinator's words may name people.
         referral.MeetingId = null;
+        referral.RemovedReason = reason.Trim();
         meeting.Cases.Remove(item);
         db.MaracCases.Remove(item);
         Renumber([.. meeting.Cases.OrderBy(c => c.Position)]);
         meeting.Version++;
         write.Record("marac.case-removed", "MaracCase", Id(item.Id), summary: item.Reference,
-            before: new { item.Position, MeetingId = meeting.Id }, after: new { Reason = reason.Trim() });
+            before: new { item.Position, MeetingId = meeting.Id }, after: new { ReasonGiven = true });
         return await CommitAsync(write, meeting, ct);
     }
 

@@ -67,6 +67,11 @@ public sealed class MaracAgendaTests : MaracFixture
 
         Assert.Equal(["FULL-2", "CLARE-1", "INFO-1", "FULL-3", "FULL-1"], await AgendaAsync(meeting.Id));
         Assert.Equal("The IDVA can only attend the first hour", (await Db(db => db.MaracCases.SingleAsync(c => c.Id == full2))).ReorderReason);
+
+        // The reason may name people: the permanent audit trail says only that one was given.
+        var audited = await Db(db => db.AuditEvents.SingleAsync(e => e.Action == "marac.case-moved"));
+        Assert.DoesNotContain("IDVA", audited.After);
+        Assert.Contains("\"ReasonGiven\":true", audited.After);
     }
 
     [Fact]
@@ -90,6 +95,11 @@ public sealed class MaracAgendaTests : MaracFixture
         Assert.Null((await Db(db => db.MaracReferrals.SingleAsync(r => r.Reference == "A"))).MeetingId);
         var audited = await Db(db => db.AuditEvents.SingleAsync(e => e.Action == "marac.case-removed"));
         Assert.Equal("A", audited.Summary);
+
+        // The reason is kept on the referral, not in the permanent audit trail: it may name people.
+        Assert.Equal("Victim moved out of the area; transferring out", (await Db(db => db.MaracReferrals.SingleAsync(r => r.Reference == "A"))).RemovedReason);
+        Assert.DoesNotContain("transferring", audited.After);
+        Assert.Contains("\"ReasonGiven\":true", audited.After);
     }
 
     [Fact]
