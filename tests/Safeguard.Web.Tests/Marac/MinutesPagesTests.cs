@@ -25,7 +25,8 @@ public sealed class MinutesPagesTests(SafeguardApp app)
         var area = await app.NewAreaAsync();
         var meeting = await app.ClosedMeetingAsync(area, [app.OtherAgencyId]);
         await app.CaseAsync(meeting, "MR900001", 1);
-        var coordinator = await app.SignInAsync(await app.CoordinatorAsync(area));
+        var coordinatorUser = await app.CoordinatorAsync(area);
+        var coordinator = await app.SignInAsync(coordinatorUser);
         var rep = await app.CreateUserAsync([Roles.AgencyRepresentative], [area], agency: app.OtherAgencyId);
         var housing = await app.SignInAsync(rep);
         var url = $"/marac/meetings/{meeting.Id}/minutes";
@@ -64,6 +65,9 @@ public sealed class MinutesPagesTests(SafeguardApp app)
         // The agency cannot decide; the co-ordinator must give a reason to refuse, then accepts.
         var decide = $"{url}/corrections/{correction.Id}";
         Assert.Equal(HttpStatusCode.NotFound, (await housing.GetAsync(decide)).StatusCode);
+        Assert.False(await app.AuditedAsync("marac.correction-viewed", correction.Id.ToString(CultureInfo.InvariantCulture)));
+        await coordinator.GetPageAsync(decide);
+        Assert.True(await app.AuditedAsync("marac.correction-viewed", correction.Id.ToString(CultureInfo.InvariantCulture), coordinatorUser.Id));
         var bare = await (await coordinator.PostFormAsync(decide, ("Decision", "Refuse"), ("Response", ""), ("Version", "1"))).ReadDocumentAsync();
         Assert.Contains("Enter why the correction is refused", bare.ErrorSummary());
         var accepted = await coordinator.PostFormAsync(decide, ("Decision", "Accept"), ("Response", "Agreed"), ("Version", "1"));
