@@ -101,8 +101,10 @@ public sealed class IndexModel(SafeguardDbContext db, MaracSettings settings, Ma
             .OrderBy(m => m.Date).ToListAsync(ct);
         var dates = calendar.From(today).Take(4).Union(set.Select(m => m.Date)).Order().ToList();
         Next = [.. dates.Select(d => new NextMeeting(d, set.FirstOrDefault(m => m.Date == d)))];
-        Waiting = await db.MaracReferrals.AsNoTracking().Where(r => r.AreaId == chosen.Id && r.MeetingId == null)
-            .OrderBy(r => r.Category).ThenBy(r => r.ReferredAt).ToListAsync(ct);
+        // In the order the agenda will take them. Ordered here, not in SQL: the category is stored as its name, so
+        // the database would sort it alphabetically, not in the protocol's order.
+        var waiting = await db.MaracReferrals.AsNoTracking().Where(r => r.AreaId == chosen.Id && r.MeetingId == null).ToListAsync(ct);
+        Waiting = [.. MaracAgenda.Order(waiting.Select(r => new AgendaItem(r.Id, r.Category, r.ReferredAt))).Select(i => waiting.First(r => r.Id == i.Id))];
         return true;
     }
 
