@@ -160,8 +160,10 @@ public sealed class MaracAgenda(SafeguardDbContext db, AuditTrail audit, MaracSe
         var schedule = await settings.ScheduleAsync(meeting.AreaId, ct);
         var to = meeting.Date.AddMonths(-12);
         var from = to.AddDays(-schedule.IntervalDays);
+        // Only meetings from the window's start matter: a victim whose last hearing was before it is not listed, and
+        // one heard since has that later hearing among these rows, so the latest per victim is the same as over all.
         var heard = await db.MaracCases.AsNoTracking()
-            .Join(db.MaracMeetings.Where(m => m.AreaId == meeting.AreaId && m.Date < meeting.Date), c => c.MeetingId, m => m.Id, (c, m) => new { c.VictimPersonId, c.Reference, m.Date })
+            .Join(db.MaracMeetings.Where(m => m.AreaId == meeting.AreaId && m.Date >= from && m.Date < meeting.Date), c => c.MeetingId, m => m.Id, (c, m) => new { c.VictimPersonId, c.Reference, m.Date })
             .Where(x => x.VictimPersonId != null)
             .ToListAsync(ct);
         return [.. heard.GroupBy(x => x.VictimPersonId!.Value)

@@ -128,6 +128,9 @@ public sealed class MaracAgendaTests : MaracFixture
         int v1 = 9001, v2 = 9002, v3 = 9003;
         var thirteenth = await SetUpAsync(new DateOnly(2025, 11, 13));
         await ReferAsync("OLDER", MaracCategory.FullDiscussion, new DateTime(2025, 11, 1, 0, 0, 0, DateTimeKind.Utc), victim: v3);
+
+        // v1 was also heard before the window: only the last hearing counts, whichever meetings are read.
+        await ReferAsync("V1-EARLIER", MaracCategory.FullDiscussion, new DateTime(2025, 11, 2, 0, 0, 0, DateTimeKind.Utc), victim: v1);
         await BuildAsync(thirteenth.Id);
         var twentySeventh = await SetUpAsync(new DateOnly(2025, 11, 27));
         await ReferAsync("YEAR-AGO", MaracCategory.FullDiscussion, new DateTime(2025, 11, 20, 0, 0, 0, DateTimeKind.Utc), victim: v1);
