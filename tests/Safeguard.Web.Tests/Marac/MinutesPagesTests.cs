@@ -118,10 +118,16 @@ public sealed class MinutesPagesTests(SafeguardApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await housing.PostPairsAsync(url, $"{url}?handler=Release")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await housing.GetAsync($"{url}/1.docx")).StatusCode);
 
-        // 28 days after the meeting the agency's access ends; the co-ordinator's does not.
-        await app.WithDbAsync(db => db.MaracMeetings.Where(m => m.Id == meeting.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.StartsAtUtc, app.Clock.GetUtcNow().UtcDateTime.AddDays(-MaracSharing.AccessDays).AddMinutes(-1))));
+        // 28 days after the meeting the agency can still read minutes released since (it was told of them)...
+        var longAgo = app.Clock.GetUtcNow().UtcDateTime.AddDays(-MaracSharing.AccessDays).AddMinutes(-1);
+        await app.WithDbAsync(db => db.MaracMeetings.Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.StartsAtUtc, longAgo)));
+        Assert.Equal(HttpStatusCode.OK, (await housing.GetAsync($"{url}/1.docx")).StatusCode);
+        Assert.Contains($"href=\"/marac/meetings/{meeting.Id}\"", await housing.GetStringAsync("/marac"));
+
+        // ...and 28 days after the meeting and the latest release of its minutes, the agency's access ends; the co-ordinator's does not.
+        await app.WithDbAsync(db => db.MaracMinutesVersions.Where(v => v.MeetingId == meeting.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.ReleasedAt, longAgo)));
         Assert.Equal(HttpStatusCode.NotFound, (await housing.GetAsync($"{url}/1.docx")).StatusCode);
+        Assert.DoesNotContain($"href=\"/marac/meetings/{meeting.Id}\"", await housing.GetStringAsync("/marac"));
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"{url}/1.docx")).StatusCode);
 
         var auditor = await app.SignInAsync(await app.CreateUserAsync([Roles.Auditor], [area]));

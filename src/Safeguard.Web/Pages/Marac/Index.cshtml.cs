@@ -118,10 +118,14 @@ public sealed class IndexModel(SafeguardDbContext db, MaracSettings settings, Ma
         var mine = Areas.Select(a => a.Id).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var from = now.AddDays(-MaracSharing.AccessDays);
+        // Open within AccessDays of the meeting or of the latest minutes release (MaracSharing has the rule).
         var candidates = await db.MaracMeetings.AsNoTracking()
-            .Where(m => mine.Contains(m.AreaId) && m.PackReleasedAt != null && m.StartsAtUtc > from
+            .Where(m => mine.Contains(m.AreaId) && m.PackReleasedAt != null
+                && (m.StartsAtUtc > from || db.MaracMinutesVersions.Any(v => v.MeetingId == m.Id && v.ReleasedAt > from))
                 && db.MaracAttendance.Any(a => a.MeetingId == m.Id && a.AgencyId == agency))
-            .OrderBy(m => m.StartsAtUtc).ToListAsync(ct);
-        Open = [.. candidates.Where(m => MaracSharing.IsOpenTo(m, now)).Select(m => (m, Areas.First(a => a.Id == m.AreaId).Name))];
+            .OrderBy(m => m.StartsAtUtc)
+            .Select(m => new { Meeting = m, MinutesReleasedAt = db.MaracMinutesVersions.Where(v => v.MeetingId == m.Id).Max(v => v.ReleasedAt) })
+            .ToListAsync(ct);
+        Open = [.. candidates.Where(c => MaracSharing.IsOpenTo(c.Meeting, now, c.MinutesReleasedAt)).Select(c => (c.Meeting, Areas.First(a => a.Id == c.Meeting.AreaId).Name))];
     }
 }
