@@ -17,54 +17,87 @@ public sealed class ActionReminders(SafeguardDbContext db, AuditTrail audit, Not
 {
     public const int DueSoonDays = 3;
 
+    /// <summary>Reminders per audited write: the app-wide audit lock is held for one batch at a time, not the whole sweep.</summary>
+    internal const int BatchSize = 50;
+
+    /// <summary>Actions still to be done: only these are reminded.</summary>
+    private static readonly ActionStatus[] Unfinished = [ActionStatus.Open, ActionStatus.InProgress];
+
     public sealed record Sweep(int DueSoon, int Overdue);
+
+    /// <summary>An action found to remind: its id, owner and reference (nothing about the case).</summary>
+    internal sealed record Due(int Id, string OwnerUserId, string Reference);
 
     public async Task<Sweep> SweepAsync(DateTime nowUtc, CancellationToken ct = default)
     {
+        var (dueSoon, overdue) = await FindAsync(nowUtc, ct);
+        return await TellAsync(dueSoon, overdue, nowUtc, ct);
+    }
+
+    /// <summary>The actions due soon and overdue that nobody has been told about yet.</summary>
+    internal async Task<(IReadOnlyList<Due> DueSoon, IReadOnlyList<Due> Overdue)> FindAsync(DateTime nowUtc, CancellationToken ct = default)
+    {
         var today = London.DateOf(nowUtc);
         var soonUntil = today.AddDays(DueSoonDays);
-        var unfinished = new[] { ActionStatus.Open, ActionStatus.InProgress };
 
         // An action already overdue when first seen is told it is overdue only: "due soon" would be wrong by then.
         var dueSoon = await db.CaseActions.AsNoTracking()
-            .Where(a => unfinished.Contains(a.Status) && a.DueSoonNotifiedAt == null && a.OverdueNotifiedAt == null && a.DueOn >= today && a.DueOn <= soonUntil)
-            .Select(a => new { a.Id, a.OwnerUserId, a.Reference }).ToListAsync(ct);
+            .Where(a => Unfinished.Contains(a.Status) && a.DueSoonNotifiedAt == null && a.OverdueNotifiedAt == null && a.DueOn >= today && a.DueOn <= soonUntil)
+            .OrderBy(a => a.Id)
+            .Select(a => new Due(a.Id, a.OwnerUserId, a.Reference)).ToListAsync(ct);
         var overdue = await db.CaseActions.AsNoTracking()
-            .Where(a => unfinished.Contains(a.Status) && a.OverdueNotifiedAt == null && a.DueOn < today)
-            .Select(a => new { a.Id, a.OwnerUserId, a.Reference }).ToListAsync(ct);
-        if (dueSoon.Count == 0 && overdue.Count == 0)
-        {
-            return new Sweep(0, 0);
-        }
+            .Where(a => Unfinished.Contains(a.Status) && a.OverdueNotifiedAt == null && a.DueOn < today)
+            .OrderBy(a => a.Id)
+            .Select(a => new Due(a.Id, a.OwnerUserId, a.Reference)).ToListAsync(ct);
+        return (dueSoon, overdue);
+    }
 
-        await using var write = await audit.BeginAsync(ct);
+    /// <summary>
+    /// Claims and tells each action, <see cref="BatchSize"/> to an audited write. The claim re-checks that the action
+    /// is still unfinished: it may have been completed since it was found, and a finished action is never reminded.
+    /// </summary>
+    internal async Task<Sweep> TellAsync(IReadOnlyList<Due> dueSoon, IReadOnlyList<Due> overdue, DateTime nowUtc, CancellationToken ct = default)
+    {
         var toldSoon = 0;
-        foreach (var a in dueSoon)
+        foreach (var batch in dueSoon.Chunk(BatchSize))
         {
-            var claimed = await db.CaseActions.Where(x => x.Id == a.Id && x.DueSoonNotifiedAt == null && x.OverdueNotifiedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.DueSoonNotifiedAt, nowUtc), ct);
-            if (claimed == 1)
+            await using var write = await audit.BeginAsync(ct);
+            foreach (var a in batch)
             {
-                await notifier.NotifyAsync([a.OwnerUserId], NotificationKind.ActionDueSoon, $"/actions/{a.Id}", a.Reference, ct);
-                write.Record("action.reminder-sent", "CaseAction", a.Id.ToString(CultureInfo.InvariantCulture), summary: "due soon");
-                toldSoon++;
+                var claimed = await db.CaseActions
+                    .Where(x => x.Id == a.Id && Unfinished.Contains(x.Status) && x.DueSoonNotifiedAt == null && x.OverdueNotifiedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.DueSoonNotifiedAt, nowUtc), ct);
+                if (claimed == 1)
+                {
+                    await notifier.NotifyAsync([a.OwnerUserId], NotificationKind.ActionDueSoon, $"/actions/{a.Id}", a.Reference, ct);
+                    write.Record("action.reminder-sent", "CaseAction", a.Id.ToString(CultureInfo.InvariantCulture), summary: "due soon");
+                    toldSoon++;
+                }
             }
+
+            await write.CommitAsync(ct);
         }
 
         var toldOverdue = 0;
-        foreach (var a in overdue)
+        foreach (var batch in overdue.Chunk(BatchSize))
         {
-            var claimed = await db.CaseActions.Where(x => x.Id == a.Id && x.OverdueNotifiedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.OverdueNotifiedAt, nowUtc), ct);
-            if (claimed == 1)
+            await using var write = await audit.BeginAsync(ct);
+            foreach (var a in batch)
             {
-                await notifier.NotifyAsync([a.OwnerUserId], NotificationKind.ActionOverdue, $"/actions/{a.Id}", a.Reference, ct);
-                write.Record("action.reminder-sent", "CaseAction", a.Id.ToString(CultureInfo.InvariantCulture), summary: "overdue");
-                toldOverdue++;
+                var claimed = await db.CaseActions
+                    .Where(x => x.Id == a.Id && Unfinished.Contains(x.Status) && x.OverdueNotifiedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.OverdueNotifiedAt, nowUtc), ct);
+                if (claimed == 1)
+                {
+                    await notifier.NotifyAsync([a.OwnerUserId], NotificationKind.ActionOverdue, $"/actions/{a.Id}", a.Reference, ct);
+                    write.Record("action.reminder-sent", "CaseAction", a.Id.ToString(CultureInfo.InvariantCulture), summary: "overdue");
+                    toldOverdue++;
+                }
             }
+
+            await write.CommitAsync(ct);
         }
 
-        await write.CommitAsync(ct);
         return new Sweep(toldSoon, toldOverdue);
     }
 }

@@ -107,11 +107,12 @@ public sealed class MaracAgenda(SafeguardDbContext db, AuditTrail audit, MaracSe
         order.Remove(item);
         order.Insert(newPosition - 1, item);
         Renumber(order);
+        // The reason stays on the case, not in the permanent audit trail: the co-ordinator's words may name people.
         item.ReorderReason = reason.Trim();
         item.Version++;
         meeting.Version++;
         write.Record("marac.case-moved", "MaracCase", Id(item.Id), summary: item.Reference,
-            before: new { Position = from }, after: new { item.Position, Reason = item.ReorderReason });
+            before: new { Position = from }, after: new { item.Position, ReasonGiven = true });
         return await CommitAsync(write, item, ct);
     }
 
@@ -123,6 +124,11 @@ public sealed class MaracAgenda(SafeguardDbContext db, AuditTrail audit, MaracSe
             return Result<MaracMeeting>.Fail(new FieldError("Reason", "Enter why the case is taken off the agenda"));
         }
 
+        if (reason.Trim().Length > 1000)
+        {
+            return Result<MaracMeeting>.Fail(new FieldError("Reason", "The reason must be 1,000 characters or fewer"));
+        }
+
         await using var write = await audit.BeginAsync(ct);
         var (meeting, item) = await LoadAsync(caseId, ct);
         if (meeting.PackReleasedAt is not null)
@@ -131,13 +137,17 @@ public sealed class MaracAgenda(SafeguardDbContext db, AuditTrail audit, MaracSe
         }
 
         var referral = await db.MaracReferrals.FirstAsync(r => r.Id == item.MaracReferralId, ct);
+
+        // The case row goes, so the reason is kept on the referral (the latest removal's), not in the permanent audit
+        // trail: the co-ordinator's words may name people.
         referral.MeetingId = null;
+        referral.RemovedReason = reason.Trim();
         meeting.Cases.Remove(item);
         db.MaracCases.Remove(item);
         Renumber([.. meeting.Cases.OrderBy(c => c.Position)]);
         meeting.Version++;
         write.Record("marac.case-removed", "MaracCase", Id(item.Id), summary: item.Reference,
-            before: new { item.Position, MeetingId = meeting.Id }, after: new { Reason = reason.Trim() });
+            before: new { item.Position, MeetingId = meeting.Id }, after: new { ReasonGiven = true });
         return await CommitAsync(write, meeting, ct);
     }
 
@@ -150,8 +160,10 @@ public sealed class MaracAgenda(SafeguardDbContext db, AuditTrail audit, MaracSe
         var schedule = await settings.ScheduleAsync(meeting.AreaId, ct);
         var to = meeting.Date.AddMonths(-12);
         var from = to.AddDays(-schedule.IntervalDays);
+        // Only meetings from the window's start matter: a victim whose last hearing was before it is not listed, and
+        // one heard since has that later hearing among these rows, so the latest per victim is the same as over all.
         var heard = await db.MaracCases.AsNoTracking()
-            .Join(db.MaracMeetings.Where(m => m.AreaId == meeting.AreaId && m.Date < meeting.Date), c => c.MeetingId, m => m.Id, (c, m) => new { c.VictimPersonId, c.Reference, m.Date })
+            .Join(db.MaracMeetings.Where(m => m.AreaId == meeting.AreaId && m.Date >= from && m.Date < meeting.Date), c => c.MeetingId, m => m.Id, (c, m) => new { c.VictimPersonId, c.Reference, m.Date })
             .Where(x => x.VictimPersonId != null)
             .ToListAsync(ct);
         return [.. heard.GroupBy(x => x.VictimPersonId!.Value)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Safeguard.Core.Accounts;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Common;
@@ -13,7 +14,7 @@ namespace Safeguard.Core.Marac;
 /// meeting's deadline (<see cref="ReleaseDueAsync"/>). From then the agenda is fixed and the invited agencies' people
 /// with MARAC access in the area are told, in the product and by email (a link and the meeting's reference only).
 /// </summary>
-public sealed class MaracPackRelease(SafeguardDbContext db, AuditTrail audit, AuditContext actor, Notifier notifier, TimeProvider clock)
+public sealed class MaracPackRelease(SafeguardDbContext db, AuditTrail audit, AuditContext actor, Notifier notifier, TimeProvider clock, ILogger<MaracPackRelease> logger)
 {
     public async Task<Result<MaracMeeting>> ReleaseAsync(int meetingId, CancellationToken ct = default)
     {
@@ -53,28 +54,47 @@ public sealed class MaracPackRelease(SafeguardDbContext db, AuditTrail audit, Au
         var released = 0;
         foreach (var id in due)
         {
-            await using var write = await audit.BeginAsync(ct);
-            var meeting = await db.MaracMeetings.FirstAsync(m => m.Id == id, ct);
-            if (meeting.PackReleasedAt is not null)
-            {
-                continue;
-            }
-
-            await ReleaseInAsync(meeting, null, write, ct);
             try
             {
-                await write.CommitAsync(ct);
-                released++;
+                released += await ReleaseOneDueAsync(id, ct);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                // The co-ordinator released it a moment ago: nothing left to do.
+                // One meeting's failure must not hold back every later meeting's release, sweep after sweep. The
+                // meeting's id only is logged: the exception's message could carry data from the rows.
+                logger.LogError("The MARAC pack release sweep could not release meeting {MeetingId} ({ExceptionType}); it will try again next sweep",
+                    id, e.GetType().FullName);
             }
-
-            db.ChangeTracker.Clear();
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
         }
 
         return released;
+    }
+
+    /// <summary>Releases one meeting found due, in its own audited write: 1 when released, 0 when someone else did.</summary>
+    private async Task<int> ReleaseOneDueAsync(int id, CancellationToken ct)
+    {
+        await using var write = await audit.BeginAsync(ct);
+        var meeting = await db.MaracMeetings.FirstAsync(m => m.Id == id, ct);
+        if (meeting.PackReleasedAt is not null)
+        {
+            return 0;
+        }
+
+        await ReleaseInAsync(meeting, null, write, ct);
+        try
+        {
+            await write.CommitAsync(ct);
+            return 1;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The co-ordinator released it a moment ago: nothing left to do.
+            return 0;
+        }
     }
 
     private async Task<int> ReleaseInAsync(MaracMeeting meeting, string? byUserId, AuditedWrite write, CancellationToken ct)

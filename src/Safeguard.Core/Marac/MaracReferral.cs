@@ -25,6 +25,9 @@ public sealed class MaracReferral
     /// <summary>The meeting it was placed on; null while it waits.</summary>
     public int? MeetingId { get; set; }
 
+    /// <summary>Why the co-ordinator last took it off a meeting's agenda (kept here, not in the audit trail, as it may name people).</summary>
+    public string? RemovedReason { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public string? CreatedByUserId { get; set; }
 }

@@ -10,7 +10,8 @@ namespace Safeguard.Web.Scopes;
 /// <summary>
 /// Who may open a MARAC meeting or one of its cases, in one place. The co-ordinator or chair of the area, always.
 /// A person of an invited agency (a row in the meeting's attendance) only when the meeting is in one of their areas
-/// and open to them (<see cref="MaracSharing.IsOpenTo"/>). Anyone else, or at any other time: not found.
+/// and open to them (<see cref="MaracSharing.IsOpenTo"/>, which runs on from the latest minutes release). Anyone else,
+/// or at any other time: not found.
 /// </summary>
 public sealed class MaracScope(SafeguardDbContext db, TimeProvider clock)
 {
@@ -48,6 +49,10 @@ public sealed class MaracScope(SafeguardDbContext db, TimeProvider clock)
     private async Task<bool> IsInvitedAndOpenAsync(ClaimsPrincipal user, MaracMeeting meeting, CancellationToken ct) =>
         Capabilities.Has(user, Capability.ViewMaracCases)
         && user.AgencyId() is int agency
-        && MaracSharing.IsOpenTo(meeting, clock.GetUtcNow().UtcDateTime)
+        && MaracSharing.IsOpenTo(meeting, clock.GetUtcNow().UtcDateTime, await LastMinutesReleasedAtAsync(db, meeting.Id, ct))
         && await db.MaracAttendance.AnyAsync(a => a.MeetingId == meeting.Id && a.AgencyId == agency, ct);
+
+    /// <summary>When the meeting's minutes were last released (null if never): access runs on from it.</summary>
+    public static Task<DateTime?> LastMinutesReleasedAtAsync(SafeguardDbContext db, int meetingId, CancellationToken ct) =>
+        db.MaracMinutesVersions.Where(v => v.MeetingId == meetingId && v.ReleasedAt != null).MaxAsync(v => v.ReleasedAt, ct);
 }

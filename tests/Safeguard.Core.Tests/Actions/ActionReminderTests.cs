@@ -121,4 +121,73 @@ public sealed class ActionReminderTests : IAsyncLifetime
         Assert.Equal(new ActionReminders.Sweep(0, 0), await SweepAsync(Now.AddHours(1)));
         Assert.Single(await TestSmtp.FromAsync(_sender));
     }
+
+    [Fact]
+    public async Task An_action_completed_after_it_was_found_but_before_it_was_claimed_is_not_reminded()
+    {
+        var soon = await ActionAsync("MR000031", Today.AddDays(1));
+        var overdue = await ActionAsync("MR000032", Today.AddDays(-1));
+        using var scope = _host.Scope();
+        var reminders = scope.ServiceProvider.GetRequiredService<ActionReminders>();
+        var (dueSoon, late) = await reminders.FindAsync(Now);
+        Assert.Equal([soon], dueSoon.Select(d => d.Id));
+        Assert.Equal([overdue], late.Select(d => d.Id));
+
+        // The owners finish both between the sweep finding them and claiming them.
+        await Db(db => db.CaseActions.ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ActionStatus.Done)));
+
+        Assert.Equal(new ActionReminders.Sweep(0, 0), await reminders.TellAsync(dueSoon, late, Now));
+        Assert.Equal(0, await Db(db => db.Notifications.CountAsync()));
+        Assert.Equal(0, await Db(db => db.CaseActions.CountAsync(a => a.DueSoonNotifiedAt != null || a.OverdueNotifiedAt != null)));
+    }
+
+    [Fact]
+    public async Task More_actions_than_one_batch_are_each_told_once()
+    {
+        var count = ActionReminders.BatchSize + 3;
+        for (var i = 0; i < count; i++)
+        {
+            await ActionAsync($"MR1{i:00000}", Today.AddDays(-1));
+        }
+
+        Assert.Equal(new ActionReminders.Sweep(0, count), await SweepAsync(Now));
+        Assert.Equal(count, await Db(db => db.Notifications.Select(n => n.Link).Distinct().CountAsync()));
+        Assert.Equal(count, await Db(db => db.AuditEvents.CountAsync(e => e.Action == "action.reminder-sent")));
+        Assert.Equal(new ActionReminders.Sweep(0, 0), await SweepAsync(Now.AddMinutes(1)));
+    }
+
+    [Fact]
+    public async Task The_migrations_backfill_marks_actions_already_overdue_or_due_soon_as_told_so_the_first_sweep_is_quiet()
+    {
+        // The back-fill runs on the database's own clock, so these dates are from the real today, well clear of midnight.
+        var realNow = DateTime.UtcNow;
+        var realToday = DateOnly.FromDateTime(realNow);
+        var old = await ActionAsync("MR000041", realToday.AddDays(-200));
+        var soon = await ActionAsync("MR000042", realToday.AddDays(1));
+        var later = await ActionAsync("MR000043", realToday.AddDays(30));
+        var done = await ActionAsync("MR000044", realToday.AddDays(-10), ActionStatus.Done);
+
+        await Db(async db =>
+        {
+            foreach (var sql in Safeguard.Core.Data.Migrations.ActionReminders.BackfillSql(db.Database.ProviderName))
+            {
+                await db.Database.ExecuteSqlRawAsync(sql);
+            }
+
+            return 0;
+        });
+
+        var told = await Db(db => db.CaseActions.ToDictionaryAsync(a => a.Id, a => (Soon: a.DueSoonNotifiedAt != null, Overdue: a.OverdueNotifiedAt != null)));
+        Assert.Equal((true, true), told[old]);
+        Assert.Equal((true, false), told[soon]);
+        Assert.Equal((false, false), told[later]);
+        Assert.Equal((false, false), told[done]);
+        var stamped = await Db(db => db.CaseActions.Where(a => a.Id == old).Select(a => a.OverdueNotifiedAt!.Value).SingleAsync());
+        Assert.InRange(stamped, realNow.AddMinutes(-5), realNow.AddMinutes(5));
+
+        // The first sweep says nothing; later the soon one is told it is overdue, and the later one due soon then overdue.
+        Assert.Equal(new ActionReminders.Sweep(0, 0), await SweepAsync(realNow));
+        Assert.Equal(new ActionReminders.Sweep(1, 1), await SweepAsync(realNow.AddDays(28)));
+        Assert.Equal(new ActionReminders.Sweep(0, 1), await SweepAsync(realNow.AddDays(32)));
+    }
 }

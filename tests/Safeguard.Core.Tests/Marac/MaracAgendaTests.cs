@@ -67,6 +67,11 @@ public sealed class MaracAgendaTests : MaracFixture
 
         Assert.Equal(["FULL-2", "CLARE-1", "INFO-1", "FULL-3", "FULL-1"], await AgendaAsync(meeting.Id));
         Assert.Equal("The IDVA can only attend the first hour", (await Db(db => db.MaracCases.SingleAsync(c => c.Id == full2))).ReorderReason);
+
+        // The reason may name people: the permanent audit trail says only that one was given.
+        var audited = await Db(db => db.AuditEvents.SingleAsync(e => e.Action == "marac.case-moved"));
+        Assert.DoesNotContain("IDVA", audited.After);
+        Assert.Contains("\"ReasonGiven\":true", audited.After);
     }
 
     [Fact]
@@ -90,6 +95,11 @@ public sealed class MaracAgendaTests : MaracFixture
         Assert.Null((await Db(db => db.MaracReferrals.SingleAsync(r => r.Reference == "A"))).MeetingId);
         var audited = await Db(db => db.AuditEvents.SingleAsync(e => e.Action == "marac.case-removed"));
         Assert.Equal("A", audited.Summary);
+
+        // The reason is kept on the referral, not in the permanent audit trail: it may name people.
+        Assert.Equal("Victim moved out of the area; transferring out", (await Db(db => db.MaracReferrals.SingleAsync(r => r.Reference == "A"))).RemovedReason);
+        Assert.DoesNotContain("transferring", audited.After);
+        Assert.Contains("\"ReasonGiven\":true", audited.After);
     }
 
     [Fact]
@@ -118,6 +128,9 @@ public sealed class MaracAgendaTests : MaracFixture
         int v1 = 9001, v2 = 9002, v3 = 9003;
         var thirteenth = await SetUpAsync(new DateOnly(2025, 11, 13));
         await ReferAsync("OLDER", MaracCategory.FullDiscussion, new DateTime(2025, 11, 1, 0, 0, 0, DateTimeKind.Utc), victim: v3);
+
+        // v1 was also heard before the window: only the last hearing counts, whichever meetings are read.
+        await ReferAsync("V1-EARLIER", MaracCategory.FullDiscussion, new DateTime(2025, 11, 2, 0, 0, 0, DateTimeKind.Utc), victim: v1);
         await BuildAsync(thirteenth.Id);
         var twentySeventh = await SetUpAsync(new DateOnly(2025, 11, 27));
         await ReferAsync("YEAR-AGO", MaracCategory.FullDiscussion, new DateTime(2025, 11, 20, 0, 0, 0, DateTimeKind.Utc), victim: v1);

@@ -152,6 +152,24 @@ public sealed class MaracPackTests : MaracFixture
         Assert.Equal(0, await WithAsync<int, MaracPackRelease>(r => r.ReleaseDueAsync()));
     }
 
+    [Fact]
+    public async Task One_sweep_releases_every_meeting_that_is_due_each_in_its_own_write()
+    {
+        await ReferAsync("A", MaracCategory.FullDiscussion, On(11, 20));
+        var first = await SetUpAsync(Thursday);
+        await BuildAsync(first.Id);
+        await ReferAsync("B", MaracCategory.FullDiscussion, On(11, 21));
+        var second = await SetUpAsync(Thursday.AddDays(14));
+        await BuildAsync(second.Id);
+        await Db(db => db.MaracMeetings.Where(m => m.Id == second.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.PackReleaseByUtc, new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc))));
+
+        Host.Clock.Set(new DateTimeOffset(2026, 12, 4, 17, 0, 0, TimeSpan.Zero));
+        Assert.Equal(2, await WithAsync<int, MaracPackRelease>(r => r.ReleaseDueAsync()));
+        Assert.True(await Db(db => db.MaracMeetings.AllAsync(m => m.PackReleasedAt != null)));
+        Assert.Equal(2, await Db(db => db.AuditEvents.CountAsync(e => e.Action == "marac.pack-released")));
+    }
+
     private async Task<string> UserAsync(string name, int agency, int area, string role)
     {
         using var scope = Host.Scope();

@@ -57,6 +57,35 @@ public sealed class MaracPagesTests(SafeguardApp app)
         client.PostPairsAsync($"/marac/meetings/{meetingId}", $"/marac/meetings/{meetingId}?handler={handler}", fields);
 
     [Fact]
+    public async Task The_waiting_queue_is_in_the_agendas_order_category_by_the_protocol_then_date_referred()
+    {
+        var area = await app.NewAreaAsync();
+        var coordinator = await app.SignInAsync(await app.CoordinatorAsync(area));
+        var at = new DateTime(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
+        await app.WithDbAsync(async db =>
+        {
+            // Alphabetically by the stored name these would come ClaresLaw, FullDiscussion, InformationOnly, SignificantUpdate.
+            foreach (var (reference, category, days) in new[]
+            {
+                ("Q-FULL-2", MaracCategory.FullDiscussion, 2), ("Q-FULL-1", MaracCategory.FullDiscussion, 1), ("Q-UPDATE", MaracCategory.SignificantUpdate, 0),
+                ("Q-INFO", MaracCategory.InformationOnly, 3), ("Q-CLARE", MaracCategory.ClaresLaw, 4),
+            })
+            {
+                db.MaracReferrals.Add(new MaracReferral
+                {
+                    AreaId = area, Source = MaracReferralSource.PartnerReferral, Category = category, ReferredAt = at.AddDays(days), Reference = reference, CreatedAt = at,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var index = await coordinator.GetPageAsync($"/marac?area={area}");
+        var references = index.QuerySelectorAll("#waiting tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim());
+        Assert.Equal(["Q-CLARE", "Q-INFO", "Q-UPDATE", "Q-FULL-1", "Q-FULL-2"], references);
+    }
+
+    [Fact]
     public async Task The_schedule_form_names_each_bad_field_saves_nothing_and_then_saves_and_audits()
     {
         var area = await app.NewAreaAsync();

@@ -25,7 +25,8 @@ public sealed class MinutesPagesTests(SafeguardApp app)
         var area = await app.NewAreaAsync();
         var meeting = await app.ClosedMeetingAsync(area, [app.OtherAgencyId]);
         await app.CaseAsync(meeting, "MR900001", 1);
-        var coordinator = await app.SignInAsync(await app.CoordinatorAsync(area));
+        var coordinatorUser = await app.CoordinatorAsync(area);
+        var coordinator = await app.SignInAsync(coordinatorUser);
         var rep = await app.CreateUserAsync([Roles.AgencyRepresentative], [area], agency: app.OtherAgencyId);
         var housing = await app.SignInAsync(rep);
         var url = $"/marac/meetings/{meeting.Id}/minutes";
@@ -64,6 +65,9 @@ public sealed class MinutesPagesTests(SafeguardApp app)
         // The agency cannot decide; the co-ordinator must give a reason to refuse, then accepts.
         var decide = $"{url}/corrections/{correction.Id}";
         Assert.Equal(HttpStatusCode.NotFound, (await housing.GetAsync(decide)).StatusCode);
+        Assert.False(await app.AuditedAsync("marac.correction-viewed", correction.Id.ToString(CultureInfo.InvariantCulture)));
+        await coordinator.GetPageAsync(decide);
+        Assert.True(await app.AuditedAsync("marac.correction-viewed", correction.Id.ToString(CultureInfo.InvariantCulture), coordinatorUser.Id));
         var bare = await (await coordinator.PostFormAsync(decide, ("Decision", "Refuse"), ("Response", ""), ("Version", "1"))).ReadDocumentAsync();
         Assert.Contains("Enter why the correction is refused", bare.ErrorSummary());
         var accepted = await coordinator.PostFormAsync(decide, ("Decision", "Accept"), ("Response", "Agreed"), ("Version", "1"));
@@ -114,10 +118,16 @@ public sealed class MinutesPagesTests(SafeguardApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await housing.PostPairsAsync(url, $"{url}?handler=Release")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await housing.GetAsync($"{url}/1.docx")).StatusCode);
 
-        // 28 days after the meeting the agency's access ends; the co-ordinator's does not.
-        await app.WithDbAsync(db => db.MaracMeetings.Where(m => m.Id == meeting.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.StartsAtUtc, app.Clock.GetUtcNow().UtcDateTime.AddDays(-MaracSharing.AccessDays).AddMinutes(-1))));
+        // 28 days after the meeting the agency can still read minutes released since (it was told of them)...
+        var longAgo = app.Clock.GetUtcNow().UtcDateTime.AddDays(-MaracSharing.AccessDays).AddMinutes(-1);
+        await app.WithDbAsync(db => db.MaracMeetings.Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.StartsAtUtc, longAgo)));
+        Assert.Equal(HttpStatusCode.OK, (await housing.GetAsync($"{url}/1.docx")).StatusCode);
+        Assert.Contains($"href=\"/marac/meetings/{meeting.Id}\"", await housing.GetStringAsync("/marac"));
+
+        // ...and 28 days after the meeting and the latest release of its minutes, the agency's access ends; the co-ordinator's does not.
+        await app.WithDbAsync(db => db.MaracMinutesVersions.Where(v => v.MeetingId == meeting.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.ReleasedAt, longAgo)));
         Assert.Equal(HttpStatusCode.NotFound, (await housing.GetAsync($"{url}/1.docx")).StatusCode);
+        Assert.DoesNotContain($"href=\"/marac/meetings/{meeting.Id}\"", await housing.GetStringAsync("/marac"));
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"{url}/1.docx")).StatusCode);
 
         var auditor = await app.SignInAsync(await app.CreateUserAsync([Roles.Auditor], [area]));

@@ -39,6 +39,7 @@ internal sealed class MaracReferralConfiguration : IEntityTypeConfiguration<Mara
         b.Property(r => r.Source).HasConversion<string>().HasMaxLength(30);
         b.Property(r => r.Category).HasConversion<string>().HasMaxLength(30);
         b.Property(r => r.Reference).HasMaxLength(30);
+        b.Property(r => r.RemovedReason).HasMaxLength(1000);
         b.Property(r => r.CreatedByUserId).HasMaxLength(450);
         b.HasOne<Area>().WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<MaracMeeting>().WithMany().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.SetNull);

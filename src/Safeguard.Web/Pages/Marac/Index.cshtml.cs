@@ -101,8 +101,10 @@ public sealed class IndexModel(SafeguardDbContext db, MaracSettings settings, Ma
             .OrderBy(m => m.Date).ToListAsync(ct);
         var dates = calendar.From(today).Take(4).Union(set.Select(m => m.Date)).Order().ToList();
         Next = [.. dates.Select(d => new NextMeeting(d, set.FirstOrDefault(m => m.Date == d)))];
-        Waiting = await db.MaracReferrals.AsNoTracking().Where(r => r.AreaId == chosen.Id && r.MeetingId == null)
-            .OrderBy(r => r.Category).ThenBy(r => r.ReferredAt).ToListAsync(ct);
+        // In the order the agenda will take them. Ordered here, not in SQL: the category is stored as its name, so
+        // the database would sort it alphabetically, not in the protocol's order.
+        var waiting = await db.MaracReferrals.AsNoTracking().Where(r => r.AreaId == chosen.Id && r.MeetingId == null).ToListAsync(ct);
+        Waiting = [.. MaracAgenda.Order(waiting.Select(r => new AgendaItem(r.Id, r.Category, r.ReferredAt))).Select(i => waiting.First(r => r.Id == i.Id))];
         return true;
     }
 
@@ -116,10 +118,14 @@ public sealed class IndexModel(SafeguardDbContext db, MaracSettings settings, Ma
         var mine = Areas.Select(a => a.Id).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var from = now.AddDays(-MaracSharing.AccessDays);
+        // Open within AccessDays of the meeting or of the latest minutes release (MaracSharing has the rule).
         var candidates = await db.MaracMeetings.AsNoTracking()
-            .Where(m => mine.Contains(m.AreaId) && m.PackReleasedAt != null && m.StartsAtUtc > from
+            .Where(m => mine.Contains(m.AreaId) && m.PackReleasedAt != null
+                && (m.StartsAtUtc > from || db.MaracMinutesVersions.Any(v => v.MeetingId == m.Id && v.ReleasedAt > from))
                 && db.MaracAttendance.Any(a => a.MeetingId == m.Id && a.AgencyId == agency))
-            .OrderBy(m => m.StartsAtUtc).ToListAsync(ct);
-        Open = [.. candidates.Where(m => MaracSharing.IsOpenTo(m, now)).Select(m => (m, Areas.First(a => a.Id == m.AreaId).Name))];
+            .OrderBy(m => m.StartsAtUtc)
+            .Select(m => new { Meeting = m, MinutesReleasedAt = db.MaracMinutesVersions.Where(v => v.MeetingId == m.Id).Max(v => v.ReleasedAt) })
+            .ToListAsync(ct);
+        Open = [.. candidates.Where(c => MaracSharing.IsOpenTo(c.Meeting, now, c.MinutesReleasedAt)).Select(c => (c.Meeting, Areas.First(a => a.Id == c.Meeting.AreaId).Name))];
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.Marac;
 using Safeguard.Web.Infrastructure;
@@ -8,8 +10,8 @@ using Safeguard.Web.Scopes;
 
 namespace Safeguard.Web.Pages.Marac;
 
-/// <summary>The co-ordinator's decision on one proposed correction: accept (a new version is made and released) or refuse with a reason.</summary>
-public sealed class MinutesCorrectionModel(MaracScope scope, MaracMinutes minutes, SafeguardDbContext db) : PageModel
+/// <summary>The co-ordinator's decision on one proposed correction: accept (a new version is made and released) or refuse with a reason. Viewing is audited.</summary>
+public sealed class MinutesCorrectionModel(MaracScope scope, MaracMinutes minutes, SafeguardDbContext db, AuditTrail audit) : PageModel
 {
     [BindProperty] public string? Decision { get; set; }
     [BindProperty(Name = "Response")] public string? ResponseText { get; set; }
@@ -27,6 +29,10 @@ public sealed class MinutesCorrectionModel(MaracScope scope, MaracMinutes minute
         }
 
         Version = Correction.Version;
+
+        // The correction's text is about the meeting's cases: who read it is recorded, as for the minutes (never the text).
+        await audit.RecordAsync("marac.correction-viewed", "MaracMinutesCorrection", correctionId.ToString(CultureInfo.InvariantCulture),
+            summary: MaracMinutes.ReferenceOf(Meeting), ct: HttpContext.RequestAborted);
         return Page();
     }
 
