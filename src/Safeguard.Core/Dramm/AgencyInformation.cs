@@ -41,30 +41,7 @@ public sealed class AgencyInformationService(SafeguardDbContext db, AuditTrail a
 
     public async Task<Result<AgencyInformation>> RecordAsync(int caseId, int agencyId, AgencyInformationInput input, CancellationToken ct = default)
     {
-        var errors = new List<FieldError>();
-        var summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim();
-        if (input.Known is null)
-        {
-            errors.Add(new("Known", "Select whether the people are known to your agency"));
-        }
-        else if (input.Known == true)
-        {
-            if (input.Involvement is null)
-            {
-                errors.Add(new("Involvement", "Select whether your agency's involvement is open or historic"));
-            }
-
-            if (summary is null)
-            {
-                errors.Add(new("Summary", "Enter a summary of what your agency knows"));
-            }
-        }
-
-        if (summary is { Length: > 4000 })
-        {
-            errors.Add(new("Summary", "The summary must be 4000 characters or fewer"));
-        }
-
+        var (errors, summary) = Check(input.Known, input.Involvement, input.Summary, 4000, "your agency");
         if (errors.Count > 0)
         {
             return Result<AgencyInformation>.Fail(errors);
@@ -109,5 +86,39 @@ public sealed class AgencyInformationService(SafeguardDbContext db, AuditTrail a
         }
 
         return Result<AgencyInformation>.Ok(info);
+    }
+
+    /// <summary>
+    /// What an agency's information needs, at a DRAMM or a MARAC: whether the people are known; if they are, whether
+    /// the involvement is open or historic and a summary. <paramref name="whose"/> is "your agency" for the agency's own
+    /// people and "the agency" for a co-ordinator recording it for them.
+    /// </summary>
+    public static (List<FieldError> Errors, string? Summary) Check(bool? known, Involvement? involvement, string? text, int maxLength, string whose)
+    {
+        var errors = new List<FieldError>();
+        var summary = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (known is null)
+        {
+            errors.Add(new("Known", $"Select whether the people are known to {whose}"));
+        }
+        else if (known == true)
+        {
+            if (involvement is null)
+            {
+                errors.Add(new("Involvement", $"Select whether {whose}'s involvement is open or historic"));
+            }
+
+            if (summary is null)
+            {
+                errors.Add(new("Summary", $"Enter a summary of what {whose} knows"));
+            }
+        }
+
+        if (summary is not null && summary.Length > maxLength)
+        {
+            errors.Add(new("Summary", $"The summary must be {maxLength} characters or fewer"));
+        }
+
+        return (errors, summary);
     }
 }

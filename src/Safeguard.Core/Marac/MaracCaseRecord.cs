@@ -152,30 +152,7 @@ public sealed class MaracCaseRecord(SafeguardDbContext db, AuditTrail audit, Aud
             return Result<MaracCaseInformation>.Fail(new FieldError("Known", "Open the meeting before recording an agency's information for it"));
         }
 
-        var errors = new List<FieldError>();
-        var summary = MaracLive.Trimmed(input.Summary);
-        if (input.Known is null)
-        {
-            errors.Add(new("Known", "Select whether the people are known to the agency"));
-        }
-        else if (input.Known == true)
-        {
-            if (input.Involvement is null)
-            {
-                errors.Add(new("Involvement", "Select whether the agency's involvement is open or historic"));
-            }
-
-            if (summary is null)
-            {
-                errors.Add(new("Summary", "Enter a summary of what the agency knows"));
-            }
-        }
-
-        if (summary is { Length: > 8000 })
-        {
-            errors.Add(new("Summary", "The summary must be 8000 characters or fewer"));
-        }
-
+        var (errors, summary) = AgencyInformationService.Check(input.Known, input.Involvement, input.Summary, 8000, "the agency");
         if (errors.Count > 0)
         {
             return Result<MaracCaseInformation>.Fail(errors);
